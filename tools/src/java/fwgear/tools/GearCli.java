@@ -1,0 +1,81 @@
+package fwgear.tools;
+
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** {@code ./gear}: the one command for a monorepo of Flywheel gears. */
+@Command(
+    name = "gear",
+    mixinStandardHelpOptions = true,
+    versionProvider = GearVersion.class,
+    description = {
+      "Builds, checks and runs the Flywheel gears of a monorepo.",
+      "Targets use Pants address syntax: dir:name, dir, dir::, ::."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
+      "Run './gear <command> --help' for a command's options."
+    },
+    subcommands = {CommandLine.HelpCommand.class})
+public final class GearCli {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces of unexpected errors.")
+  boolean debug;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (used by tests in-process). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new GearCli());
+    commandLine.setExecutionExceptionHandler(new ErrorReporter());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  /** Turns failures into one clear message and the documented exit code. */
+  static final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception exception, CommandLine commandLine, ParseResult parseResult) {
+      PrintWriter err = commandLine.getErr();
+      boolean debug = parseResult.hasMatchedOption("--debug");
+      if (exception instanceof InvalidInputException invalid) {
+        invalid.problems().stream().map(Problem::format).forEach(err::println);
+        return EXIT_BAD_INPUT;
+      }
+      if (exception instanceof UsageException) {
+        err.println("gear: " + exception.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      if (debug) {
+        exception.printStackTrace(err);
+      } else {
+        String message = exception.getMessage();
+        err.println(
+            "gear: "
+                + (message == null ? exception.getClass().getSimpleName() : message)
+                + " (--debug shows the stack trace)");
+      }
+      return EXIT_FAILED;
+    }
+  }
+}

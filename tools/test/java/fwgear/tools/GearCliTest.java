@@ -1,0 +1,29 @@
+package fwgear.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class GearCliTest {
+
+  @Test
+  void helpListsTheCommandsAndExitsZero() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = GearCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString()).contains("Usage: gear").contains("Exit codes");
+  }
+
+  @Test
+  void anUnknownCommandIsBadUsage() {
+    CommandLine cli = GearCli.commandLine();
+    cli.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cli.execute("no-such-command")).isEqualTo(2);
+  }
+}
