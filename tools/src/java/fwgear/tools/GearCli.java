@@ -23,7 +23,11 @@ import picocli.CommandLine.ParseResult;
       "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
       "Run './gear <command> --help' for a command's options."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+    })
 public final class GearCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -45,7 +49,12 @@ public final class GearCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new GearCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line with commands made by a factory (tests give commands another folder). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
