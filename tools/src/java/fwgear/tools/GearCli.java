@@ -25,6 +25,8 @@ import picocli.CommandLine.ParseResult;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      fwgear.tools.buildfile.ListCommand.class,
+      fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.local.ConfigCommand.class,
       fwgear.tools.local.RunCommand.class,
     })
@@ -57,6 +59,13 @@ public final class GearCli {
     CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
+    for (String name : java.util.List.of("list", "peek", "validate")) {
+      CommandLine sub = commandLine.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
+      }
+    }
     return commandLine;
   }
 
