@@ -49,9 +49,7 @@ public final class RunCommand implements Callable<Integer> {
         new ConfigService(workingDir, ApiKeySource.system()).current(localGear);
     RunService service =
         new RunService(
-            LocalBinaries.forRepository(localGear.root()),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr());
+            LocalBinaries.packaging(), spec.commandLine().getOut(), spec.commandLine().getErr());
     Path folder = RunFolderPreparer.defaultFolder(localGear);
     if (prepareOnly) {
       RunFolder run = service.prepare(localGear, invocation, folder);

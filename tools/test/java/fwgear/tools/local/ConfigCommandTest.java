@@ -61,7 +61,7 @@ class ConfigCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains("no gear 'no-such-gear'")
-        .contains("sample-gear (gears/sample)");
+        .contains("gears/sample (sample-gear)");
   }
 
   @Test

@@ -1,9 +1,7 @@
 package fwgear.tools.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fwgear.tools.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,15 +26,29 @@ class LocalBinariesTest {
     Files.writeString(repo.root.resolve("gears/sample/src/docker/Dockerfile"), text);
   }
 
+  private static final LocalBinaries NOT_BUILDING =
+      new LocalBinaries(
+          (gear, binary, output, progress) -> {
+            throw new AssertionError("nothing to build");
+          });
+
   @Test
   void aRepositoryFileCopiedIntoTheImageIsUsedAsItIs() {
-    assertThat(LocalBinaries.forRepository(repo.root).locate(repo.gear()))
+    assertThat(NOT_BUILDING.locate(repo.gear()))
         .containsExactlyEntriesOf(
             java.util.Map.of("/bin/run", repo.root.resolve("gears/sample/src/sh/run.sh")));
   }
 
   @Test
   void aPackagedBinaryMapsToItsOutputUnderDistAndIsBuilt() throws IOException {
+    Path app = repo.root.resolve("gears/sample/src/java/sample_app");
+    Files.createDirectories(app);
+    Files.writeString(app.resolve("BUILD"), "deploy_jar(name=\"bin\", main=\"sample_app.Run\")\n");
+    Files.writeString(
+        repo.root.resolve("gears/sample/src/docker/BUILD"),
+        "file(name=\"manifest\", source=\"manifest.json\")\n"
+            + "docker_image(name=\"sample-gear\", dependencies=[\":manifest\","
+            + " \"gears/sample/src/java/sample_app:bin\"], image_tags=[\"1.2.3\"])\n");
     dockerfile(
         """
         FROM eclipse-temurin:17-jre
@@ -49,7 +61,7 @@ class LocalBinariesTest {
     List<String> built = new ArrayList<>();
     LocalBinaries binaries =
         new LocalBinaries(
-            repo.root, (gear, address, output, progress) -> built.add(address + " -> " + output));
+            (gear, binary, output, progress) -> built.add(binary.address() + " -> " + output));
 
     var located = binaries.build(repo.gear(), new PrintWriter(new StringWriter()));
 
@@ -69,19 +81,7 @@ class LocalBinariesTest {
         COPY gears/sample/src/sh/run.sh ${APP}/
         """);
 
-    assertThat(LocalBinaries.forRepository(repo.root).locate(repo.gear()))
+    assertThat(NOT_BUILDING.locate(repo.gear()))
         .containsOnlyKeys("/flywheel/v0/run.sh", "/opt/app/run.sh");
-  }
-
-  @Test
-  void withoutABuilderAMissingJarSaysHowToBuildIt() throws IOException {
-    dockerfile("FROM x\nCOPY gears.sample.src.java.app/bin.jar /bin/run\n");
-
-    assertThatThrownBy(
-            () ->
-                LocalBinaries.forRepository(repo.root)
-                    .build(repo.gear(), new PrintWriter(new StringWriter())))
-        .isInstanceOf(UsageException.class)
-        .hasMessageContaining("./gear package gears/sample/src/java/app:bin");
   }
 }
