@@ -29,6 +29,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.local.ConfigCommand.class,
       fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
