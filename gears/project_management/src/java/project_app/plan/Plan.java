@@ -21,6 +21,11 @@ public record Plan(
     projects = List.copyOf(projects);
   }
 
+  /** The same plan with other changes, such as those actually made. */
+  public Plan withChanges(List<Change> otherChanges) {
+    return new Plan(otherChanges, notices, groups, projects);
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty();
   }

@@ -23,14 +23,18 @@ import project_app.state.SiteState;
  */
 public final class Planner {
   private final Map<String, RoleRef> rolesById;
+  private final String creatorId;
 
   /**
    * @param siteRoles every site role, to name the roles a user already has
+   * @param creatorId the user the gear runs as: Flywheel makes the creator of a group its admin, so
+   *     a new group starts with that permission
    */
-  public Planner(Iterable<RoleRef> siteRoles) {
+  public Planner(Iterable<RoleRef> siteRoles, String creatorId) {
     Map<String, RoleRef> byId = new java.util.HashMap<>();
     siteRoles.forEach(role -> byId.put(role.id(), role));
     this.rolesById = byId;
+    this.creatorId = creatorId;
   }
 
   public Plan plan(DesiredState desired, SiteState site) {
@@ -78,7 +82,8 @@ public final class Planner {
   private void planGroup(GroupSpec group, Optional<GroupState> current, List<Change> changes) {
     List<String> tags = current.map(GroupState::tags).orElse(List.of());
     List<String> roles = current.map(GroupState::roleIds).orElse(List.of());
-    Map<String, String> access = current.map(GroupState::permissions).orElse(Map.of());
+    Map<String, String> access =
+        current.map(GroupState::permissions).orElse(Map.of(creatorId, "admin"));
     group.tags().stream()
         .filter(tag -> !tags.contains(tag))
         .forEach(tag -> changes.add(new Change.AddGroupTag(group.id(), tag)));

@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Target;
+import fwgear.tools.buildfile.TargetTypes;
 
 /**
  * Packages {@code deploy_jar} targets: each becomes a self-executing fat jar at its Pants output
@@ -39,6 +45,36 @@ public final class BinaryPackager {
     this.root = root.toAbsolutePath().normalize();
     this.dist = this.root.resolve("dist");
     this.classpaths = new ModuleClasspaths(this.root, progress);
+  }
+
+  /**
+   * The fat jar of a {@code deploy_jar} target, built when its inputs changed (for {@code ./gear
+   * run}: {@code BinaryPackager.packageBinary(repository, gear.binary().get())}). Maven's progress
+   * goes to stderr.
+   */
+  public static Path packageBinary(Repository repository, Target target) throws IOException {
+    return new BinaryPackager(repository.root(), line -> System.err.println("gear: " + line))
+        .packageJar(jarBinary(target));
+  }
+
+  /** What a {@code deploy_jar} target asks for: its folder's module, main class and output path. */
+  public static JarBinary jarBinary(Target target) {
+    if (!target.is(TargetTypes.DEPLOY_JAR)) {
+      throw new UsageException(target.address() + " is a " + target.type() + ", not a deploy_jar");
+    }
+    String main =
+        target
+            .string("main")
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        Problem.error(
+                            target.buildFile(),
+                            target.line(),
+                            "main",
+                            "deploy-jar-main",
+                            target.address() + ": a deploy_jar needs main=\"package.Class\"")));
+    return new JarBinary(Path.of(target.directory()), main, target.outputPath().orElseThrow());
   }
 
   /** Builds (or reuses) one jar and returns its path under {@code dist/}. */
