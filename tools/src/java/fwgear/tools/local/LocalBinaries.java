@@ -55,11 +55,6 @@ public final class LocalBinaries implements GearBinaries {
               + binary.type()
               + ") is not built and ./gear builds only deploy_jar targets");
     }
-    String main =
-        binary
-            .string("main")
-            .orElseThrow(
-                () -> new UsageException("deploy_jar " + binary.address() + " has no main"));
     BinaryPackager packager =
         new BinaryPackager(
             gear.root(),
@@ -68,9 +63,7 @@ public final class LocalBinaries implements GearBinaries {
               progress.flush();
             });
     try {
-      packager.packageJar(
-          new BinaryPackager.JarBinary(
-              Path.of(binary.directory()), main, binary.outputPath().orElseThrow()));
+      packager.packageJar(BinaryPackager.jarBinary(binary));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot package " + binary.address() + ": " + e.getMessage(), e);

@@ -39,8 +39,19 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-p", "--prepare-only"},
-      description = "Prepare the run folder (and its run.sh) without building or running.")
+      description = {
+        "Prepare the run folder (and its run.sh) without building or running; with --image,",
+        "the input paths are those the gear sees in its image (/flywheel/v0/input/...)."
+      })
   boolean prepareOnly;
+
+  @Option(
+      names = "--image",
+      description = {
+        "Run inside the gear's image instead (built first if stale, as ./gear package does),",
+        "with the run folder mounted at /flywheel/v0; needs docker, podman or buildah."
+      })
+  boolean image;
 
   @Override
   public Integer call() {
@@ -51,6 +62,12 @@ public final class RunCommand implements Callable<Integer> {
         new RunService(
             LocalBinaries.packaging(), spec.commandLine().getOut(), spec.commandLine().getErr());
     Path folder = RunFolderPreparer.defaultFolder(localGear);
+    if (prepareOnly && image) {
+      RunFolder run =
+          RunFolderPreparer.prepare(localGear, invocation, folder, RunFolderPreparer.FLYWHEEL_BASE);
+      spec.commandLine().getOut().println(localGear.display(run.root()));
+      return 0;
+    }
     if (prepareOnly) {
       RunFolder run = service.prepare(localGear, invocation, folder);
       spec.commandLine().getOut().println(localGear.display(run.root()));
@@ -58,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
           .getErr()
           .println("gear: prepared; run it with " + localGear.display(run.runScript()));
       return 0;
+    }
+    if (image) {
+      return service.runInImage(localGear, invocation, folder, new ImageLaunch());
     }
     return service.run(localGear, invocation, folder);
   }

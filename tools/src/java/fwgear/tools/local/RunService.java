@@ -46,6 +46,28 @@ public final class RunService {
     return exitCode;
   }
 
+  /** Builds and runs a gear inside one of its own images. */
+  @FunctionalInterface
+  public interface ImageLauncher {
+    /** Builds the gear's image if stale, runs the prepared folder in it; the gear's exit code. */
+    int run(LocalGear gear, RunFolder run, PrintWriter out, PrintWriter err);
+  }
+
+  /**
+   * Prepares the run folder for an image (input paths under {@value
+   * RunFolderPreparer#FLYWHEEL_BASE}, where the folder is mounted), then runs the gear in its
+   * image.
+   */
+  public int runInImage(
+      LocalGear gear, GearConfigFile invocation, Path folder, ImageLauncher launcher) {
+    RunFolder run =
+        RunFolderPreparer.prepare(gear, invocation, folder, RunFolderPreparer.FLYWHEEL_BASE);
+    int exitCode = launcher.run(gear, run, out, err);
+    err.println("gear: " + gear.name() + " exited with code " + exitCode);
+    err.flush();
+    return exitCode;
+  }
+
   static GearLaunch launch(LocalGear gear, RunFolder run, Map<String, Path> located) {
     String command =
         gear.manifest()
