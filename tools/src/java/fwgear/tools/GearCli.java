@@ -2,6 +2,7 @@ package fwgear.tools;
 
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
+import fwgear.tools.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParseResult;
       "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
       "Run './gear <command> --help' for a command's options."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
 public final class GearCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
