@@ -9,6 +9,7 @@ import fwgear.engine.GearExecutionFactory;
 import fwgear.engine.UserClientFactory;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
+import fwgear.flywheel.FlywheelClients;
 // TEMP import fwgear.flywheel.FlywheelClients;
 import fwgear.flywheel.FlywheelException;
 import fwgear.problem.InvalidInputException;
@@ -43,13 +44,8 @@ public final class Run implements GearExecutionFactory {
   }
 
   public static void main(String[] args) {
-    // The gear-bot factory (FlywheelClients.bot(), SSM) replaces this once the client module has
-    // it.
-    BotClientFactory<FlywheelClient> bot =
-        (key, prefix) -> {
-          throw new GearExecutionException("apikey_path_prefix is not supported in this build");
-        };
-    System.exit(GearEngine.create().run(new Run(FlywheelClient::connect, bot), args));
+    System.exit(
+        GearEngine.create().run(new Run(FlywheelClients.user(), FlywheelClients.bot()), args));
   }
 
   @Override

@@ -6,10 +6,13 @@ import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.RequestLog;
 import fwgear.flywheel.AccessPermission;
+import fwgear.flywheel.ClientOptions;
 import fwgear.flywheel.FlywheelClient;
+import fwgear.flywheel.FlywheelClients;
 import fwgear.flywheel.Group;
 import fwgear.flywheel.Project;
 import fwgear.flywheel.RolePermission;
+import fwgear.parameters.SsmParameterStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +57,18 @@ class WorkedExampleTest {
     flywheel.close();
   }
 
-  static Run gear() {
-    return new Run(FlywheelClient::connect, (key, prefix) -> FlywheelClient.connect(key));
+  /** The gear as shipped; the gear bot's parameter store is the local server's SSM endpoint. */
+  Run gear() {
+    Map<String, String> aws =
+        Map.of(
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "local",
+            "AWS_SECRET_ACCESS_KEY", "local",
+            "AWS_ENDPOINT_URL_SSM", flywheel.baseUrl().toString());
+    return new Run(
+        FlywheelClients.user(),
+        FlywheelClients.bot(
+            () -> SsmParameterStore.fromEnvironment(aws), ClientOptions.defaults()));
   }
 
   GearRun.Result runGear(Path yaml, Map<String, Object> config) throws Exception {
@@ -64,8 +77,15 @@ class WorkedExampleTest {
     return GearRun.run(base, gear());
   }
 
+  /** Flywheel API requests that change something (SSM requests are POSTs too, to /). */
   long writes() {
-    return flywheel.requestLog().entries().stream().filter(RequestLog.Entry::isWrite).count();
+    return flywheelRequests().stream().filter(RequestLog.Entry::isWrite).count();
+  }
+
+  List<RequestLog.Entry> flywheelRequests() {
+    return flywheel.requestLog().entries().stream()
+        .filter(entry -> entry.path().startsWith("/api/"))
+        .toList();
   }
 
   @Test
@@ -140,7 +160,7 @@ class WorkedExampleTest {
     assertThat(second.exitCode()).as(second.log()).isZero();
     assertThat(writes()).isZero();
     // roles, admin group, who am I, then per group: the group and its projects
-    assertThat(flywheel.requestLog().entries()).hasSize(3 + 4 * 2);
+    assertThat(flywheelRequests()).hasSize(3 + 4 * 2);
     assertThat(second.log())
         .contains(
             "Created 0 groups and 0 projects; updated 0 groups and 0 projects; unchanged 4"
@@ -220,6 +240,38 @@ class WorkedExampleTest {
         .contains("missing.yaml:9: required: project-id: is required (a text)")
         .contains("missing.yaml:9: required: published: is required (true or false)");
     assertThat(flywheel.requestLog().entries()).isEmpty();
+  }
+
+  @Test
+  void withApikeyPathPrefixTheGearBotKeyFromSsmIsUsed() throws Exception {
+    GearRun.Result result =
+        runGear(WORKED_EXAMPLE, Map.of("apikey_path_prefix", "/prod/flywheel/gearbot"));
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(result.log())
+        .contains("Using the gear-bot API key from /prod/flywheel/gearbot/apikey")
+        .doesNotContain("emulator-gearbot-key");
+    assertThat(flywheel.requestLog().entries())
+        .anySatisfy(entry -> assertThat(entry.path()).isEqualTo("/"));
+    // The bot created the groups, so Flywheel made it their admin, next to the members of A.
+    assertThat(admin.getGroup("alpha").permissions())
+        .containsExactlyInAnyOrderElementsOf(
+            concat(A, new AccessPermission("gearbot@nacc.example", "admin")));
+    assertThat(admin.findProjects()).hasSize(18);
+  }
+
+  @Test
+  void aMissingGearBotKeyFailsBeforeAnyFlywheelRequest() throws Exception {
+    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("apikey_path_prefix", "/nowhere"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.log())
+        .contains("Error: no gear-bot API key in the parameter store at /nowhere/apikey");
+    assertThat(flywheelRequests()).isEmpty();
+  }
+
+  private static List<AccessPermission> concat(List<AccessPermission> list, AccessPermission one) {
+    return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(one)).toList();
   }
 
   private Map<String, Group> groupsById() {
