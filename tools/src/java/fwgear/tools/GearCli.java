@@ -2,6 +2,7 @@ package fwgear.tools;
 
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
+import fwgear.tools.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.local.ConfigCommand.class,
       fwgear.tools.local.RunCommand.class,
       fwgear.tools.local.DemoCommand.class,
+      EmulatorCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
