@@ -122,7 +122,11 @@ class GearEngineTest {
     GearExecutionFactory failing =
         context ->
             c -> {
-              Files.writeString(c.outputDir().resolve("half.txt"), "x");
+              try {
+                Files.writeString(c.outputDir().resolve("half.txt"), "x");
+              } catch (java.io.IOException e) {
+                throw new GearExecutionException("cannot write", e);
+              }
               c.metadata().updateFile("half.txt", Map.of("type", "text"));
               throw new GearExecutionException("stopped halfway");
             };
