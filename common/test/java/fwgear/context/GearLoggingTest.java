@@ -86,6 +86,24 @@ class GearLoggingTest {
   }
 
   @Test
+  void theManifestsWarningsAreLogged() throws Exception {
+    Path base = GearFolder.create(dir.resolve("gear"), "config.valid.json");
+    Path manifest = base.resolve("manifest.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("\"license\"", "\"capabilities\": [\"gpu\"], \"license\""));
+    try (GearContext context = GearContext.builder().baseDir(base).environment(Map.of()).open()) {
+      context.initLogging();
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains(
+            "WARN - fwgear.context.GearContext] "
+                + manifest
+                + ":7: manifest-capability-unknown: warning:");
+  }
+
+  @Test
   void debugConfigSwitchesToDebugWithSourceLines() throws Exception {
     Path base = GearFolder.create(dir.resolve("gear"), "config.valid.json");
     try (GearContext context =
