@@ -466,10 +466,14 @@ public final class GearContext implements AutoCloseable {
 
   // ---- logging
 
-  /** Logs at INFO, or DEBUG when config {@code debug} is true, in the Flywheel toolkit's format. */
+  /**
+   * Logs at INFO, or DEBUG when config {@code debug} is true, in the Flywheel toolkit's format;
+   * then logs the manifest's warnings, if any.
+   */
   public void initLogging() {
     GearLogging.configure(debug());
     log.info("Log level is {}", debug() ? "DEBUG" : "INFO");
+    manifest.warnings().forEach(warning -> log.warn("{}", warning.format()));
   }
 
   /**
