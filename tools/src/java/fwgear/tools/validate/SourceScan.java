@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * constants declared in the same sources) to the context's accessors, and environment variables.
  *
  * <p>Java accessors are {@link fwgear.context.GearContext}'s: methods whose name starts with {@code
- * config} (config values) and whose name contains {@code input}/{@code Input} (inputs), called with
- * the name as first argument. Python accessors are the toolkit's: {@code get_input*}, {@code
- * open_input}, {@code config.get(...)}, {@code config[...]}, {@code opts.get(...)}.
+ * config}, {@code requireConfig} and {@code flag} (config values; {@code config(Record.class)}
+ * reads the record's components in snake_case), and whose name contains {@code input}/{@code Input}
+ * or is {@code contextValue} (inputs), called with the name as first argument. Python accessors are
+ * the toolkit's: {@code get_input*}, {@code open_input}, {@code config.get(...)}, {@code
+ * config[...]}, {@code opts.get(...)}.
  *
  * @param configReads config names read, each with where it is first read
  * @param inputReads input names read, each with where it is first read
@@ -41,7 +43,12 @@ public record SourceScan(
 
   private static final String NAME = "(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][A-Za-z0-9_.]*))";
   private static final Pattern JAVA_CONFIG =
-      Pattern.compile("\\.\\s*((?:get|optional|require|has)?[Cc]onfig[A-Za-z]*)\\s*\\(\\s*" + NAME);
+      Pattern.compile(
+          "\\.\\s*((?:get|optional|require|has)?[Cc]onfig[A-Za-z]*|flag)\\s*\\(\\s*" + NAME);
+  private static final Pattern JAVA_CONFIG_RECORD =
+      Pattern.compile("\\.\\s*config\\s*\\(\\s*([A-Z][A-Za-z0-9_]*)\\.class\\s*\\)");
+  private static final Pattern JSON_PROPERTY =
+      Pattern.compile("@JsonProperty\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"");
   private static final Pattern JAVA_INPUT =
       Pattern.compile("\\.\\s*([A-Za-z]*[Ii]nput[A-Za-z]*|contextValue)\\s*\\(\\s*" + NAME);
   private static final Pattern JAVA_CONSTANT =
@@ -109,6 +116,7 @@ public record SourceScan(
           String code = file.endsWith(".java") ? withoutJavaComments(text) : text;
           if (file.endsWith(".java")) {
             collect(JAVA_CONFIG, code, file, constants, config);
+            collectRecords(code, file, texts, config);
             collect(JAVA_INPUT, code, file, constants, inputs);
             Matcher env = JAVA_ENV.matcher(code);
             while (env.find()) {
@@ -146,6 +154,71 @@ public record SourceScan(
         into.putIfAbsent(name, new Location(file, lineAt(code, matcher.start())));
       }
     }
+  }
+
+  /**
+   * {@code context.config(ProjectConfig.class)} reads every component of the record: snake_case of
+   * its name ({@code adminGroup} is {@code admin_group}) unless {@code @JsonProperty} names it.
+   */
+  private static void collectRecords(
+      String code, String file, Map<String, String> texts, Map<String, Location> into) {
+    Matcher call = JAVA_CONFIG_RECORD.matcher(code);
+    while (call.find()) {
+      Location where = new Location(file, lineAt(code, call.start()));
+      for (String name : recordComponents(call.group(1), texts)) {
+        into.putIfAbsent(name, where);
+      }
+    }
+  }
+
+  static List<String> recordComponents(String recordName, Map<String, String> texts) {
+    Pattern declaration = Pattern.compile("\\brecord\\s+" + recordName + "\\s*(?:<[^>]*>)?\\s*\\(");
+    for (Map.Entry<String, String> entry : texts.entrySet()) {
+      if (!entry.getKey().endsWith(".java")) {
+        continue;
+      }
+      String code = withoutJavaComments(entry.getValue());
+      Matcher matcher = declaration.matcher(code);
+      if (!matcher.find()) {
+        continue;
+      }
+      int depth = 1;
+      int i = matcher.end();
+      int start = i;
+      List<String> components = new ArrayList<>();
+      int angle = 0;
+      for (; i < code.length() && depth > 0; i++) {
+        char c = code.charAt(i);
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        } else if (c == '<') {
+          angle++;
+        } else if (c == '>') {
+          angle--;
+        }
+        if ((depth == 0 || (c == ',' && depth == 1 && angle == 0))) {
+          String component = code.substring(start, i).strip();
+          if (!component.isEmpty()) {
+            components.add(componentName(component));
+          }
+          start = i + 1;
+        }
+      }
+      return components;
+    }
+    return List.of();
+  }
+
+  private static String componentName(String component) {
+    Matcher property = JSON_PROPERTY.matcher(component);
+    if (property.find()) {
+      return property.group(1);
+    }
+    String[] words = component.split("[\\s.]+");
+    String name = words[words.length - 1];
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void collectPython(
