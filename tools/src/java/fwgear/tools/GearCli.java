@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
       CommandLine.HelpCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;

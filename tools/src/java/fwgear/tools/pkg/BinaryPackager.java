@@ -1,6 +1,12 @@
 package fwgear.tools.pkg;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Target;
+import fwgear.tools.buildfile.TargetTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import fwgear.problem.InvalidInputException;
-import fwgear.problem.Problem;
-import fwgear.tools.UsageException;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
 
 /**
  * Packages {@code deploy_jar} targets: each becomes a self-executing fat jar at its Pants output

@@ -65,6 +65,7 @@ final class FailedStep {
     int space = collapsed.indexOf(' ');
     return space < 0
         ? collapsed.toUpperCase(java.util.Locale.ROOT)
-        : collapsed.substring(0, space).toUpperCase(java.util.Locale.ROOT) + collapsed.substring(space);
+        : collapsed.substring(0, space).toUpperCase(java.util.Locale.ROOT)
+            + collapsed.substring(space);
   }
 }

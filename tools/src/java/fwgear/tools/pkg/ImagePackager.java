@@ -41,7 +41,8 @@ public final class ImagePackager {
   public record PackagedImage(ImageRequest request, String imageId, boolean built, Duration time) {}
 
   /** What {@code docker-info.json} holds. */
-  record ImageInfo(int version, String imageId, String inputsHash, String builder, List<String> names) {}
+  record ImageInfo(
+      int version, String imageId, String inputsHash, String builder, List<String> names) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -59,8 +59,11 @@ public final class PackageCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new UsageException(
-                          "--output " + output.get(0) + ": the format is oci-archive or docker-archive"));
-      archive = Optional.of(new PackageService.Output(format, Path.of(output.get(1)).toAbsolutePath()));
+                          "--output "
+                              + output.get(0)
+                              + ": the format is oci-archive or docker-archive"));
+      archive =
+          Optional.of(new PackageService.Output(format, Path.of(output.get(1)).toAbsolutePath()));
     }
     Repository repo = Repository.load(repository.root());
     PrintWriter out = spec.commandLine().getOut();

@@ -11,8 +11,8 @@ import fwgear.tools.buildfile.TargetTypes;
 import fwgear.tools.docker.Dockerfile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code ./gear package}: packages the targets the specs select, as {@code pants package} does.
- * A {@code deploy_jar} becomes a self-executing fat jar under {@code dist/}; a {@code docker_image}
+ * {@code ./gear package}: packages the targets the specs select, as {@code pants package} does. A
+ * {@code deploy_jar} becomes a self-executing fat jar under {@code dist/}; a {@code docker_image}
  * becomes a staged build context and an image built from its own Dockerfile with every tag. One
  * progress line per image (and per jar not packaged for an image).
  */
@@ -37,8 +37,8 @@ public final class PackageService {
    * What to do besides building.
    *
    * @param verbose stream the builder's output
-   * @param output write each image as an archive of this format to this path (a folder when
-   *     several images are packaged)
+   * @param output write each image as an archive of this format to this path (a folder when several
+   *     images are packaged)
    */
   public record Options(boolean verbose, Optional<Output> output) {
     public static Options defaults() {
@@ -74,10 +74,15 @@ public final class PackageService {
   public Summary packageTargets(Specs specs) throws IOException {
     List<Target> selected = repository.targets(specs);
     List<DockerImage> images =
-        selected.stream().filter(t -> t.is(TargetTypes.DOCKER_IMAGE)).map(repository::dockerImage).toList();
+        selected.stream()
+            .filter(t -> t.is(TargetTypes.DOCKER_IMAGE))
+            .map(repository::dockerImage)
+            .toList();
     Map<Address, Target> jarTargets = new LinkedHashMap<>();
     Set<Address> forImages = new LinkedHashSet<>();
-    selected.stream().filter(t -> t.is(TargetTypes.DEPLOY_JAR)).forEach(t -> jarTargets.put(t.address(), t));
+    selected.stream()
+        .filter(t -> t.is(TargetTypes.DEPLOY_JAR))
+        .forEach(t -> jarTargets.put(t.address(), t));
     List<Problem> problems = new ArrayList<>();
     for (DockerImage image : images) {
       for (Address dependency : image.dependencies()) {
@@ -156,7 +161,11 @@ public final class PackageService {
     Path dockerfile = repository.resolve(image.dockerfile());
     if (!Files.isRegularFile(dockerfile)) {
       problems.add(
-          Problem.error(target.buildFile(), target.lineOf("source"), "source", "docker-source",
+          Problem.error(
+              target.buildFile(),
+              target.lineOf("source"),
+              "source",
+              "docker-source",
               image.dockerfile() + " does not exist"));
     }
     files.put(image.dockerfile(), dockerfile);
@@ -164,36 +173,55 @@ public final class PackageService {
       Optional<Target> found = repository.target(dependency);
       if (found.isEmpty()) {
         problems.add(
-            Problem.error(target.buildFile(), target.lineOf("dependencies"), "dependencies",
-                "docker-dependency", "no target " + dependency));
+            Problem.error(
+                target.buildFile(),
+                target.lineOf("dependencies"),
+                "dependencies",
+                "docker-dependency",
+                "no target " + dependency));
         continue;
       }
       Target dep = found.get();
       switch (dep.type()) {
-        case "file", "resource" -> dep.string("source").ifPresent(source -> addSource(dep, source, files, problems));
-        case "files", "resources" -> dep.strings("sources").forEach(source -> addSource(dep, source, files, problems));
+        case "file", "resource" ->
+            dep.string("source").ifPresent(source -> addSource(dep, source, files, problems));
+        case "files", "resources" ->
+            dep.strings("sources").forEach(source -> addSource(dep, source, files, problems));
         case TargetTypes.DEPLOY_JAR ->
             dep.outputPath()
-                .ifPresent(output -> files.put(output, repository.root().resolve("dist").resolve(output)));
+                .ifPresent(
+                    output -> files.put(output, repository.root().resolve("dist").resolve(output)));
         default ->
             problems.add(
-                Problem.error(target.buildFile(), target.lineOf("dependencies"), "dependencies",
+                Problem.error(
+                    target.buildFile(),
+                    target.lineOf("dependencies"),
+                    "dependencies",
                     "docker-dependency",
-                    dependency + " is a " + dep.type()
+                    dependency
+                        + " is a "
+                        + dep.type()
                         + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an image's context"));
       }
     }
-    return problems.size() == before ? Optional.of(BuildContext.of(image.dockerfile(), files)) : Optional.empty();
+    return problems.size() == before
+        ? Optional.of(BuildContext.of(image.dockerfile(), files))
+        : Optional.empty();
   }
 
   /** Adds a file target's source (a name or a glob, relative to its BUILD folder). */
-  private void addSource(Target dep, String source, Map<String, Path> files, List<Problem> problems) {
+  private void addSource(
+      Target dep, String source, Map<String, Path> files, List<Problem> problems) {
     Path folder = repository.resolve(dep.directory());
     if (!source.contains("*") && !source.contains("?")) {
       Path file = folder.resolve(source).normalize();
       if (!Files.isRegularFile(file)) {
         problems.add(
-            Problem.error(dep.buildFile(), dep.lineOf("source"), "source", "file-source",
+            Problem.error(
+                dep.buildFile(),
+                dep.lineOf("source"),
+                "source",
+                "file-source",
                 dep.pathOf(source) + " does not exist"));
         return;
       }
@@ -206,7 +234,13 @@ public final class PackageService {
           .filter(file -> matcher.matches(folder.relativize(file)))
           .forEach(file -> files.put(dep.pathOf(folder.relativize(file).toString()), file));
     } catch (IOException e) {
-      problems.add(Problem.error(dep.buildFile(), dep.line(), "sources", "file-source", "cannot read " + folder + ": " + e.getMessage()));
+      problems.add(
+          Problem.error(
+              dep.buildFile(),
+              dep.line(),
+              "sources",
+              "file-source",
+              "cannot read " + folder + ": " + e.getMessage()));
     }
   }
 
@@ -267,7 +301,10 @@ public final class PackageService {
     }
     if (!options.verbose()) {
       List<String> output = e.output();
-      message.append('\n').append(String.join("\n", output.subList(Math.max(0, output.size() - 15), output.size())));
+      message
+          .append('\n')
+          .append(
+              String.join("\n", output.subList(Math.max(0, output.size() - 15), output.size())));
     }
     return message.toString();
   }
