@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.local.ConfigCommand.class,
       fwgear.tools.local.RunCommand.class,
       fwgear.tools.local.DemoCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
       EmulatorCommand.class,
     })
 public final class GearCli {
