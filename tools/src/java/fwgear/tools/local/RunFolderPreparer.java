@@ -2,6 +2,9 @@ package fwgear.tools.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.context.GearArguments;
+import fwgear.context.Invocation;
+import fwgear.json.LocatedDocument;
 import fwgear.problem.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +62,17 @@ public final class RunFolderPreparer {
       }
       staged.write(run.configFile());
       Files.copy(gear.manifestFile(), run.manifestFile());
+      // What the gear's context will check when it opens, with the runtime's own rules: a
+      // hand-edited config.json the gear would refuse is reported before anything runs.
+      String display = gear.display(run.configFile());
+      InvalidInputException.throwIfErrors(
+          Invocation.resolve(
+                  gear.manifest(),
+                  Optional.of(LocatedDocument.readJson(run.configFile(), display)),
+                  GearArguments.none(),
+                  Map.of(),
+                  run.root())
+              .problems());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot prepare the run folder " + gear.display(run.root()) + ": " + e.getMessage(), e);

@@ -149,4 +149,16 @@ class RunCommandTest {
 
     assertThat(result.out() + result.err()).doesNotContain("s3cr3t-k3y-value");
   }
+
+  @Test
+  void aHandEditedFileObjectTheGearWouldRefuseIsReportedBeforeItRuns() throws IOException {
+    String edited = Files.readString(repo.configFile()).replace("\"source code\"", "\"dicom\"");
+    Files.writeString(repo.configFile(), edited);
+
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("data_file").contains("type").contains("dicom");
+    assertThat(result.out()).doesNotContain("cwd=");
+  }
 }
