@@ -14,19 +14,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = {
-      "Creates or edits a gear's local config.json (in its src/docker folder, git-ignored),",
-      "checking every value against the manifest. Refused changes are listed with their",
-      "reason, exit code 2, and the file is left as it was."
-    },
+    description =
+        "Creates or edits a gear's local config.json (in its src/docker folder, git-ignored),"
+            + " checking every value against the manifest. Refused changes are listed with their"
+            + " reason, exit code 2, and the file is left as it was. Without options: --show.",
     footer = {
       "",
       "Examples:",
       "  ./gear config gears/project_management --new",
-      "  ./gear config project-management -c dry_run=true -c 'ids=[1,2]'",
-      "  ./gear config gears/project_management -i project_file=gears/project_management/data/x.yaml",
+      "  ./gear config project-management -c dry_run=true -c admin_group=nacc",
+      "  ./gear config gears/other -c 'ids=[1, 2]'          (JSON for an array)",
+      "  cd gears/project_management && ../../gear config . -i project_file=data/x.yaml",
       "  FW_API_KEY=... ./gear config gears/project_management -i api-key",
-      "  ./gear config gears/project_management -d nacc/project-admin --show"
+      "  ./gear config project-management -d nacc/project-admin --show"
     })
 public final class ConfigCommand implements Callable<Integer> {
   private final Path workingDir;
@@ -61,10 +61,9 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--input"},
       paramLabel = "NAME[=PATH]",
-      description = {
-        "Set an input: NAME=PATH for a file input; for an api-key input NAME alone",
-        "(key from FW_API_KEY or a prompt that does not echo) or NAME=KEYFILE."
-      })
+      description =
+          "Set an input: NAME=PATH for a file input; for an api-key input NAME alone (key from"
+              + " FW_API_KEY or a prompt that does not echo) or NAME=KEYFILE.")
   List<String> inputs = new ArrayList<>();
 
   @Option(

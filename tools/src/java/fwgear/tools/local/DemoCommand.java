@@ -12,13 +12,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs project_management end to end with nothing to set up: starts a local Flywheel",
-      "server (free port, temporary data), configures the gear with",
-      "gears/project_management/data/test-project.yaml and the server's key, runs it as",
-      "./gear run does, and prints the resulting groups and projects as a tree.",
-      "Exits with the gear's exit code."
-    })
+    description =
+        "Runs project_management end to end with nothing to set up: starts a local Flywheel"
+            + " server (free port, temporary data), configures the gear with"
+            + " gears/project_management/data/test-project.yaml and the server's key, runs it as"
+            + " ./gear run does, and prints the resulting groups and projects as a tree. Exits"
+            + " with the gear's exit code.")
 public final class DemoCommand implements Callable<Integer> {
   private final Path workingDir;
   private final DemoService.Demo demo;

@@ -11,13 +11,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a gear locally with its config.json (see ./gear config): prepares",
-      "tmp/gear/<name>_<version>/ (input/<name>/<file>, output/, work/, config.json with the",
-      "input paths rewritten, manifest.json, run.sh), builds the gear's binary if it is stale,",
-      "and runs the manifest's command there with only the manifest's environment, the default",
-      "PATH and FLYWHEEL=<run folder>. Exits with the gear's exit code."
-    })
+    description =
+        "Runs a gear locally with its config.json (see ./gear config), as Flywheel would:"
+            + " prepares tmp/gear/<name>_<version>/ (input/<name>/<file>, output/, work/,"
+            + " config.json with the input paths rewritten, manifest.json, run.sh), builds the"
+            + " gear's binary if it is stale, and runs the manifest's command there with only the"
+            + " manifest's environment, the default PATH and FLYWHEEL=<run folder>, streaming its"
+            + " log. Exits with the gear's exit code.")
 public final class RunCommand implements Callable<Integer> {
   private final Path workingDir;
 
@@ -39,18 +39,16 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-p", "--prepare-only"},
-      description = {
-        "Prepare the run folder (and its run.sh) without building or running; with --image,",
-        "the input paths are those the gear sees in its image (/flywheel/v0/input/...)."
-      })
+      description =
+          "Prepare the run folder (and its run.sh) without building or running; with --image,"
+              + " the input paths are those the gear sees in its image (/flywheel/v0/input/...).")
   boolean prepareOnly;
 
   @Option(
       names = "--image",
-      description = {
-        "Run inside the gear's image instead (built first if stale, as ./gear package does),",
-        "with the run folder mounted at /flywheel/v0; needs docker, podman or buildah."
-      })
+      description =
+          "Run inside the gear's image instead (built first if stale, as ./gear package does),"
+              + " with the run folder mounted at /flywheel/v0; needs docker, podman or buildah.")
   boolean image;
 
   @Override
