@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,7 +77,7 @@ public final class ApiKeySource {
     try {
       return parse(new String(typed), "the key typed at the prompt");
     } finally {
-      java.util.Arrays.fill(typed, '\0');
+      Arrays.fill(typed, '\0');
     }
   }
 

@@ -109,14 +109,11 @@ public final class ConfigEditor {
     String name = equals < 0 ? assignment : assignment.substring(0, equals);
     Optional<String> value =
         equals < 0 ? Optional.empty() : Optional.of(assignment.substring(equals + 1));
-    InputSpec input = gear.manifest().inputs().get(name);
-    // The value of an api-key argument might be a key pasted by mistake: never show it.
-    String argument =
-        "-i "
-            + name
-            + value
-                .map(v -> input != null && API_KEY.equals(input.base()) ? "=****" : "=" + v)
-                .orElse("");
+    InputSpec input = inputNamed(name);
+    // A value for an api-key input, or for an input the manifest does not have (a misspelt
+    // api_key), may be a key pasted by mistake: it is never shown.
+    boolean secret = input == null || input.isApiKey();
+    String argument = "-i " + name + value.map(v -> secret ? "=****" : "=" + v).orElse("");
     if (name.isEmpty()) {
       refuse(argument, "", "input-syntax", "expected name=path or, for an API key, name");
       return;
@@ -277,6 +274,19 @@ public final class ConfigEditor {
 
   static final List<String> DESTINATION_TYPES =
       List.of("group", "project", "subject", "session", "acquisition", "analysis");
+
+  /** The input of that name; {@code api_key} (fw-beta's spelling) also names an api-key input. */
+  private InputSpec inputNamed(String name) {
+    Map<String, InputSpec> inputs = gear.manifest().inputs();
+    InputSpec input = inputs.get(name);
+    if (input == null) {
+      input = inputs.get(name.replace('_', '-'));
+      if (input != null && !input.isApiKey()) {
+        input = null;
+      }
+    }
+    return input;
+  }
 
   private static List<String> allowed(InputSpec input, String field) {
     List<String> allowed = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fwgear.tools.local;
 
+import fwgear.tools.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public final class RunService {
             .command()
             .orElseThrow(
                 () ->
-                    new fwgear.tools.UsageException(
+                    new UsageException(
                         gear.display(gear.manifestFile())
                             + ": the manifest has no command, so there is nothing to run"));
     return LocalLaunch.plan(command, gear.manifest().environment(), run, located);

@@ -127,7 +127,7 @@ class ConfigCommandTest {
             NO_KEY, "config", "gears/sample", "-c", "speed=9", "-c", "colour=red", "-i", "nope=x");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("speed=9").contains("colour=red").contains("-i nope=x");
+    assertThat(result.err()).contains("speed=9").contains("colour=red").contains("-i nope=****");
     assertThat(Files.exists(repo.configFile())).isFalse();
   }
 
@@ -199,6 +199,26 @@ class ConfigCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out() + result.err()).doesNotContain(SECRET).contains("-i api-key=****");
     assertThat(Files.exists(repo.configFile())).isFalse();
+  }
+
+  @Test
+  void fwBetasSpellingApiKeyNamesTheApiKeyInput() throws IOException {
+    ApiKeySource fromEnvironment =
+        new ApiKeySource(Map.of(ApiKeySource.ENV_VAR, KEY), Optional::empty);
+
+    var result = repo.gear(fromEnvironment, "config", "gears/sample", "-i", "api_key");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(configJson().at("/inputs/api-key/key").asText()).isEqualTo(KEY);
+  }
+
+  @Test
+  void aKeyGivenToAMisspeltInputIsNotShownEither() {
+    var result = repo.gear(NO_KEY, "config", "gears/sample", "-i", "apikey=" + KEY);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("-i apikey=****").contains("no input 'apikey'");
+    assertThat(result.out() + result.err()).doesNotContain(SECRET);
   }
 
   @Test
