@@ -18,7 +18,7 @@ import java.util.List;
 public final class ImageLaunch implements RunService.ImageLauncher {
 
   @Override
-  public int run(LocalGear gear, RunFolder run, PrintWriter out, PrintWriter err) {
+  public int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
     String address = gear.target().image().address().toString();
     try {
       PackageService.Summary summary =
@@ -40,8 +40,7 @@ public final class ImageLaunch implements RunService.ImageLauncher {
           "gear: running " + gear.name() + " in " + image + " with " + runner.kind().program());
       err.flush();
       return runner.run(
-          new ImageRunner.ImageRun(
-              image, run.root(), gear.manifest().environment(), gear.manifest().command()),
+          new ImageRunner.ImageRun(image, run.root(), gear.manifest().environment(), command),
           line -> {
             synchronized (out) {
               out.println(line);

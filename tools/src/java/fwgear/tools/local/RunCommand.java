@@ -1,6 +1,8 @@
 package fwgear.tools.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,14 @@ public final class RunCommand implements Callable<Integer> {
       description = "The gear's folder (gears/project_management) or manifest name.")
   String gear;
 
+  @Parameters(
+      index = "1..*",
+      paramLabel = "ARGS",
+      description =
+          "Arguments for the gear after --, such as dry_run=true or --debug (the gear's own"
+              + " command-line overrides).")
+  List<String> arguments = new ArrayList<>();
+
   @Option(
       names = {"-p", "--prepare-only"},
       description =
@@ -68,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     if (prepareOnly) {
-      RunFolder run = service.prepare(localGear, invocation, folder);
+      RunFolder run = service.prepare(localGear, invocation, folder, arguments);
       spec.commandLine().getOut().println(localGear.display(run.root()));
       spec.commandLine()
           .getErr()
@@ -76,8 +86,8 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     if (image) {
-      return service.runInImage(localGear, invocation, folder, new ImageLaunch());
+      return service.runInImage(localGear, invocation, folder, arguments, new ImageLaunch());
     }
-    return service.run(localGear, invocation, folder);
+    return service.run(localGear, invocation, folder, arguments);
   }
 }

@@ -1,12 +1,12 @@
 package fwgear.tools.local;
 
-import fwgear.tools.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,17 +27,35 @@ public final class RunService {
 
   /** Prepares the run folder and writes its {@code run.sh}; builds nothing. */
   public RunFolder prepare(LocalGear gear, GearConfigFile invocation, Path folder) {
+    return prepare(gear, invocation, folder, List.of());
+  }
+
+  /**
+   * Prepares the run folder and writes its {@code run.sh}, which passes {@code arguments} to the
+   * gear; builds nothing.
+   */
+  public RunFolder prepare(
+      LocalGear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
     RunFolder run =
         RunFolderPreparer.prepare(
             gear, invocation, folder, folder.toAbsolutePath().normalize().toString());
-    writeRunScript(run, launch(gear, run, binaries.locate(gear)));
+    writeRunScript(run, launch(gear, run, binaries.locate(gear), arguments));
     return run;
   }
 
   /** Prepares, builds if stale, runs; returns the gear's exit code. */
   public int run(LocalGear gear, GearConfigFile invocation, Path folder) {
-    RunFolder run = prepare(gear, invocation, folder);
-    GearLaunch launch = launch(gear, run, binaries.build(gear, err));
+    return run(gear, invocation, folder, List.of());
+  }
+
+  /**
+   * Prepares, builds if stale, runs with {@code arguments} after the manifest's command (the gear's
+   * own command-line overrides, such as {@code dry_run=true} or {@code --debug}); returns the
+   * gear's exit code.
+   */
+  public int run(LocalGear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
+    RunFolder run = prepare(gear, invocation, folder, arguments);
+    GearLaunch launch = launch(gear, run, binaries.build(gear, err), arguments);
     err.println(
         "gear: running " + gear.name() + " " + gear.version() + " in " + gear.display(run.root()));
     err.flush();
@@ -50,8 +68,11 @@ public final class RunService {
   /** Builds and runs a gear inside one of its own images. */
   @FunctionalInterface
   public interface ImageLauncher {
-    /** Builds the gear's image if stale, runs the prepared folder in it; the gear's exit code. */
-    int run(LocalGear gear, RunFolder run, PrintWriter out, PrintWriter err);
+    /**
+     * Builds the gear's image if stale, runs {@code command} (a bash command line) in it with the
+     * prepared folder; returns the gear's exit code.
+     */
+    int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err);
   }
 
   /**
@@ -60,25 +81,35 @@ public final class RunService {
    * image.
    */
   public int runInImage(
-      LocalGear gear, GearConfigFile invocation, Path folder, ImageLauncher launcher) {
+      LocalGear gear,
+      GearConfigFile invocation,
+      Path folder,
+      List<String> arguments,
+      ImageLauncher launcher) {
     RunFolder run =
         RunFolderPreparer.prepare(gear, invocation, folder, RunFolderPreparer.FLYWHEEL_BASE);
-    int exitCode = launcher.run(gear, run, out, err);
+    int exitCode = launcher.run(gear, run, commandLine(gear, arguments), out, err);
     err.println("gear: " + gear.name() + " exited with code " + exitCode);
     err.flush();
     return exitCode;
   }
 
-  static GearLaunch launch(LocalGear gear, RunFolder run, Map<String, Path> located) {
-    String command =
-        gear.manifest()
-            .command()
-            .orElseThrow(
-                () ->
-                    new UsageException(
-                        gear.display(gear.manifestFile())
-                            + ": the manifest has no command, so there is nothing to run"));
-    return LocalLaunch.plan(command, gear.manifest().environment(), run, located);
+  static GearLaunch launch(
+      LocalGear gear, RunFolder run, Map<String, Path> located, List<String> arguments) {
+    return LocalLaunch.plan(
+        commandLine(gear, arguments), gear.manifest().environment(), run, located);
+  }
+
+  /**
+   * The manifest's command (Flywheel runs {@code /flywheel/v0/run} when there is none), then the
+   * arguments, each one shell word.
+   */
+  static String commandLine(LocalGear gear, List<String> arguments) {
+    StringBuilder command =
+        new StringBuilder(
+            gear.manifest().command().orElse(RunFolderPreparer.FLYWHEEL_BASE + "/run"));
+    arguments.forEach(argument -> command.append(' ').append(LocalLaunch.quote(argument)));
+    return command.toString();
   }
 
   /** A script that runs the gear in its folder again, with the same environment. */

@@ -53,6 +53,7 @@ class ImageRunTest {
                   gear,
                   invocation,
                   root.resolve("tmp/gear/image-test/project-management"),
+                  List.of(),
                   new ImageLaunch());
 
       assertThat(exitCode).as(out + "\n" + err).isZero();

@@ -111,6 +111,30 @@ class RunCommandTest {
   }
 
   @Test
+  void argumentsAfterTheGearArePassedToItsCommand() throws IOException {
+    var result = repo.gear(KEYS, "run", "gears/sample", "--", "dry_run=true", "two words");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("args=--flag dry_run=true two words");
+  }
+
+  @Test
+  void theRunScriptRunsTheGearAgainAsRunDid() throws Exception {
+    repo.gear(KEYS, "run", "gears/sample", "--prepare-only", "--", "two words");
+
+    Process script =
+        new ProcessBuilder("bash", runFolder.resolve("run.sh").toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(script.getInputStream().readAllBytes());
+
+    assertThat(script.waitFor()).isZero();
+    assertThat(output)
+        .contains("cwd=" + runFolder, "args=--flag two words", "env: GREETING=hello")
+        .doesNotContain("env: HOME=");
+  }
+
+  @Test
   void theExitCodeIsTheGears() {
     repo.gear(KEYS, "config", "gears/sample", "-c", "exit_code=3");
 
