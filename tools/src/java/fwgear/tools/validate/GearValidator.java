@@ -72,8 +72,14 @@ public final class GearValidator {
     DockerImage image = gear.image();
     Optional<Dockerfile> dockerfile = Optional.empty();
     try {
-      dockerfile =
-          Optional.of(Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+      if (image.target().has("instructions")) {
+        String text = String.join("\n", image.target().strings("instructions"));
+        dockerfile = Optional.of(Dockerfile.parse(text, image.dockerfile()));
+      } else {
+        dockerfile =
+            Optional.of(
+                Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+      }
     } catch (InvalidInputException e) {
       problems.addAll(
           e.problems().stream()

@@ -154,4 +154,17 @@ class DockerfileRulesTest {
                 + " runs the command with the default PATH and the manifest's environment only:"
                 + " add \"GEAR_MODE\": \"strict\"");
   }
+
+  @Test
+  void inlineInstructionsAreCheckedLikeADockerfile() throws Exception {
+    Path root = Fixtures.copy("java", dir);
+    java.nio.file.Files.delete(root.resolve(JAVA_DOCKERFILE));
+    replace(
+        root,
+        "gears/project_management/src/docker/BUILD",
+        "source=\"Dockerfile\",",
+        "instructions=[\"FROM eclipse-temurin:17-jre\", \"COPY gears/project_management/src/docker/manifest.json /flywheel/v0/\","
+            + " \"COPY gears.project_management.src.java.project_app/bin.jar /bin/run\", \"ENTRYPOINT [\\\"/bin/run\\\"]\"],");
+    assertThat(problems(root)).isEmpty();
+  }
 }
