@@ -58,8 +58,23 @@ public final class Dockerfile {
   /** A FROM: the image as written, resolved (build args substituted), and the stage name. */
   public record From(int line, String image, String resolvedImage, Optional<String> stage) {}
 
-  /** An ENV setting, value substituted. */
-  public record Env(int line, String name, String value) {}
+  /**
+   * An ENV setting, value substituted.
+   *
+   * @param inherited the variables the value uses that the Dockerfile does not set (such as {@code
+   *     PATH} in {@code ENV PATH=/opt/bin:$PATH}): they come from the base image, so the value is
+   *     only known once the image is built
+   */
+  public record Env(int line, String name, String value, java.util.Set<String> inherited) {
+    public Env {
+      inherited = java.util.Set.copyOf(inherited);
+    }
+
+    /** Whether the value is fully known from the Dockerfile. */
+    public boolean isKnown() {
+      return inherited.isEmpty();
+    }
+  }
 
   /** Reads and parses a Dockerfile; a missing file is an {@link InvalidInputException}. */
   public static Dockerfile parse(Path path) {
@@ -254,7 +269,10 @@ public final class Dockerfile {
               env.put(
                   entry.getKey(),
                   new Env(
-                      instruction.line(), entry.getKey(), substitute(entry.getValue(), variables)));
+                      instruction.line(),
+                      entry.getKey(),
+                      substitute(entry.getValue(), variables),
+                      unset(entry.getValue(), variables)));
             }
           }
         });
@@ -464,6 +482,21 @@ public final class Dockerfile {
       items.add(item.toString());
     }
     return Optional.of(items);
+  }
+
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(:[-+])?");
+
+  /** The variables a value refers to (without a default) that are not set. */
+  static java.util.Set<String> unset(String text, Map<String, String> variables) {
+    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher matcher = REFERENCE.matcher(text);
+    while (matcher.find()) {
+      if (matcher.group(2) == null && !variables.containsKey(matcher.group(1))) {
+        missing.add(matcher.group(1));
+      }
+    }
+    return missing;
   }
 
   /** Substitutes {@code $X}, {@code ${X}}, {@code ${X:-default}} and {@code ${X:+alt}}. */
