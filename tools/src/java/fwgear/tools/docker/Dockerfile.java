@@ -291,9 +291,7 @@ public final class Dockerfile {
 
   /** The WORKDIR in effect at the end of the last stage ({@code /} when none). */
   public String workdir(Map<String, String> buildArgs) {
-    String[] last = {"/"};
-    walk(buildArgs, (instruction, variables, workdir) -> last[0] = workdir);
-    return last[0];
+    return walk(buildArgs, (instruction, variables, workdir) -> {});
   }
 
   private Optional<Command> lastCommand(String keyword) {
@@ -318,12 +316,14 @@ public final class Dockerfile {
   }
 
   /** Walks the instructions tracking variables (ARG, ENV) and WORKDIR, stage by stage. */
-  private void walk(Map<String, String> buildArgs, Visitor visitor) {
+  private String walk(Map<String, String> buildArgs, Visitor visitor) {
     Map<String, String> globals = new LinkedHashMap<>();
     Map<String, String> variables = new LinkedHashMap<>();
     String workdir = "/";
     boolean beforeFirstFrom = true;
     for (Instruction instruction : instructions) {
+      // The visitor sees the state the instruction runs in, before its own effect.
+      visitor.visit(instruction, variables, workdir);
       switch (instruction.keyword()) {
         case "FROM" -> {
           beforeFirstFrom = false;
@@ -352,17 +352,18 @@ public final class Dockerfile {
           }
         }
         case "ENV" -> {
-          Map<String, String> pairs = envPairs(instruction.arguments());
-          for (Map.Entry<String, String> entry : pairs.entrySet()) {
-            variables.put(entry.getKey(), substitute(entry.getValue(), variables));
+          // ENV A=1 B=$A gives B the A from before the instruction, as Docker does.
+          Map<String, String> before = new LinkedHashMap<>(variables);
+          for (Map.Entry<String, String> entry : envPairs(instruction.arguments()).entrySet()) {
+            variables.put(entry.getKey(), substitute(entry.getValue(), before));
           }
         }
         case "WORKDIR" ->
             workdir = absolute(substitute(unquote(instruction.arguments()), variables), workdir);
         default -> {}
       }
-      visitor.visit(instruction, variables, workdir);
     }
+    return workdir;
   }
 
   private static String absolute(String path, String workdir) {
