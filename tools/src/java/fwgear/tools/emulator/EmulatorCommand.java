@@ -71,15 +71,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IOException("cannot start the local Flywheel server: " + e.getMessage(), e);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "emulator-shutdown"));
+    // Ctrl-C runs the hook, which closes the database cleanly; interrupting the command does too.
+    Thread hook = new Thread(server::close, "emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Flywheel emulator listening on " + server.baseUrl());
     // The key of a local, loopback-only server: printing it is what the command is for.
@@ -89,7 +83,18 @@ public final class EmulatorCommand implements Callable<Integer> {
             + options.dataDir().map(Path::toString).orElse("(in memory)")
             + "; Ctrl-C stops it.");
     out.flush();
-    stopped.await();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running.
+      }
+    }
     return 0;
   }
 }
