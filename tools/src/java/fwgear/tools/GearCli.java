@@ -2,6 +2,7 @@ package fwgear.tools;
 
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
+import fwgear.tools.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.validate.ValidateCommand.class,
+      EmulatorCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
