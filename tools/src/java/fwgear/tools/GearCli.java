@@ -24,7 +24,13 @@ import picocli.CommandLine.ParseResult;
       "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
       "Run './gear <command> --help' for a command's options."
     },
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EmulatorCommand.class,
+      fwgear.tools.buildfile.ListCommand.class,
+      fwgear.tools.buildfile.PeekCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
+    })
 public final class GearCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -49,6 +55,13 @@ public final class GearCli {
     CommandLine commandLine = new CommandLine(new GearCli());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
+    for (String name : java.util.List.of("list", "peek", "validate")) {
+      CommandLine sub = commandLine.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
+      }
+    }
     return commandLine;
   }
 
