@@ -86,7 +86,9 @@ public final class ImagePackager {
     Path staged =
         request
             .context()
-            .stage(dist.resolve(".gear/context").resolve(request.infoFile().replace('/', '.')));
+            .stage(
+                dist.resolve(".gear/context")
+                    .resolve(request.infoFile().replace(".docker-info.json", "")));
     String imageId =
         builder.build(
             new ImageBuilder.BuildRequest(
