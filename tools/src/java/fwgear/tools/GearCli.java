@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.validate.ValidateCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
