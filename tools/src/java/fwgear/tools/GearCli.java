@@ -26,10 +26,12 @@ import picocli.CommandLine.ParseResult;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      EmulatorCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.validate.ValidateCommand.class,
       EmulatorCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
