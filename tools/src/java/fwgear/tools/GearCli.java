@@ -30,6 +30,10 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.validate.ValidateCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
       EmulatorCommand.class,
       fwgear.tools.pkg.PackageCommand.class,
     })
@@ -54,7 +58,12 @@ public final class GearCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new GearCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line with commands made by a factory (tests give commands another folder). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
