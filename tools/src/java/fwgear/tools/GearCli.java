@@ -23,7 +23,12 @@ import picocli.CommandLine.ParseResult;
       "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
       "Run './gear <command> --help' for a command's options."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      fwgear.tools.scaffold.NewCommand.class,
+      fwgear.tools.release.BumpCommand.class,
+      fwgear.tools.changes.ChangedCommand.class,
+    })
 public final class GearCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
