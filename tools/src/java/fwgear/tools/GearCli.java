@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.scaffold.NewCommand.class,
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
+      fwgear.tools.tailor.TailorCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;

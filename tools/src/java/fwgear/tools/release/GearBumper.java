@@ -1,6 +1,9 @@
 package fwgear.tools.release;
 
 import fwgear.tools.UsageException;
+import fwgear.tools.textedit.BuildFileText;
+import fwgear.tools.textedit.JsonStrings;
+import fwgear.tools.textedit.TextEdit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

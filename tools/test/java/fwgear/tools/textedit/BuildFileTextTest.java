@@ -1,4 +1,4 @@
-package fwgear.tools.release;
+package fwgear.tools.textedit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

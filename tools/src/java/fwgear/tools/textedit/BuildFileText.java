@@ -1,7 +1,9 @@
-package fwgear.tools.release;
+package fwgear.tools.textedit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,13 +14,30 @@ public final class BuildFileText {
   /** A string literal: its value (escapes resolved), the span of the literal, its quote. */
   public record StringLiteral(String value, int start, int end, String quote) {}
 
-  /** A call such as {@code docker_image(...)}: its type, its string arguments by keyword. */
-  public record Call(
-      String type,
-      int start,
-      int end,
-      Optional<StringLiteral> name,
-      List<StringLiteral> imageTags) {}
+  /**
+   * A call such as {@code docker_image(...)}: its type, its span, and the string literals of its
+   * keyword arguments that are a string or a list/tuple of strings, by keyword.
+   */
+  public record Call(int start, int end, String type, Map<String, List<StringLiteral>> strings) {
+    public Call {
+      strings = Map.copyOf(strings);
+    }
+
+    /** The {@code name} argument when it is a string. */
+    public Optional<StringLiteral> name() {
+      return strings.getOrDefault("name", List.of()).stream().findFirst();
+    }
+
+    /** The strings of {@code image_tags}. */
+    public List<StringLiteral> imageTags() {
+      return strings.getOrDefault("image_tags", List.of());
+    }
+
+    /** Whether a keyword argument is given, whatever its value. */
+    public boolean has(String keyword) {
+      return strings.containsKey(keyword);
+    }
+  }
 
   private enum Kind {
     NAME,
@@ -51,8 +70,7 @@ public final class BuildFileText {
   }
 
   private static Call call(Token type, List<Token> arguments, int end) {
-    Optional<StringLiteral> name = Optional.empty();
-    List<StringLiteral> imageTags = new ArrayList<>();
+    Map<String, List<StringLiteral>> strings = new LinkedHashMap<>();
     int depth = 0;
     for (int i = 0; i < arguments.size(); i++) {
       Token token = arguments.get(i);
@@ -61,24 +79,26 @@ public final class BuildFileText {
       } else if (token.kind() == Kind.OP && ")]}".contains(token.text())) {
         depth--;
       }
-      if (depth != 0 || token.kind() != Kind.NAME || i + 2 >= arguments.size()) {
-        continue;
-      }
-      if (!arguments.get(i + 1).text().equals("=")) {
+      if (depth != 0
+          || token.kind() != Kind.NAME
+          || i + 2 >= arguments.size()
+          || !arguments.get(i + 1).text().equals("=")) {
         continue;
       }
       Token value = arguments.get(i + 2);
-      if (token.text().equals("name") && value.kind() == Kind.STRING) {
-        name = Optional.of(value.literal());
-      } else if (token.text().equals("image_tags") && "[(".contains(value.text())) {
+      List<StringLiteral> literals = new ArrayList<>();
+      if (value.kind() == Kind.STRING) {
+        literals.add(value.literal());
+      } else if (value.kind() == Kind.OP && "[(".contains(value.text())) {
         for (int j = i + 3; j < arguments.size() && !"])".contains(arguments.get(j).text()); j++) {
           if (arguments.get(j).kind() == Kind.STRING) {
-            imageTags.add(arguments.get(j).literal());
+            literals.add(arguments.get(j).literal());
           }
         }
       }
+      strings.put(token.text(), literals);
     }
-    return new Call(type.text(), type.start(), end, name, imageTags);
+    return new Call(type.start(), end, type.text(), strings);
   }
 
   private static int matching(List<Token> tokens, int open) {

@@ -1,4 +1,4 @@
-package fwgear.tools.release;
+package fwgear.tools.textedit;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fwgear.tools.release;
+package fwgear.tools.textedit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
