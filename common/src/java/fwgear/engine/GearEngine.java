@@ -1,0 +1,116 @@
+package fwgear.engine;
+
+import fwgear.context.GearArguments;
+import fwgear.context.GearContext;
+import fwgear.context.InvalidMetadataException;
+import fwgear.logging.GearLogging;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a gear: opens its {@link GearContext} (checking the config), initialises logging, logs the
+ * config, asks the gear's factory for an execution and runs it, then closes the context (writing
+ * the output metadata). The result is the process exit code:
+ *
+ * <ul>
+ *   <li>0: the gear succeeded;
+ *   <li>1: the gear failed ({@link GearExecutionException} or anything else), logged as one line;
+ *   <li>2: bad input (manifest, config.json or arguments), one line per problem, before the gear's
+ *       own code runs.
+ * </ul>
+ *
+ * Stack traces are logged only with {@code --debug} or config {@code debug: true}.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   System.exit(GearEngine.create().run(Run::create, args));
+ * }
+ * }</pre>
+ */
+public final class GearEngine {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int INVALID_INPUT = 2;
+
+  private static final Logger log = LoggerFactory.getLogger(GearEngine.class);
+
+  private final UnaryOperator<GearContext.Builder> contextSettings;
+
+  private GearEngine(UnaryOperator<GearContext.Builder> contextSettings) {
+    this.contextSettings = contextSettings;
+  }
+
+  public static GearEngine create() {
+    return new GearEngine(UnaryOperator.identity());
+  }
+
+  /**
+   * An engine whose contexts are built with extra settings (base folder, environment, cleaning the
+   * output on failure...); the command-line arguments are always applied.
+   */
+  public GearEngine withContext(UnaryOperator<GearContext.Builder> settings) {
+    return new GearEngine(builder -> settings.apply(contextSettings.apply(builder)));
+  }
+
+  /** Runs the gear and returns the exit code; never throws. */
+  public int run(GearExecutionFactory factory, String[] args) {
+    boolean debug = GearArguments.wantsDebug(args);
+    // Logging works before the context opens, so that bad input is reported in the gear's format.
+    GearLogging.configure(debug);
+    GearContext context;
+    try {
+      context = contextSettings.apply(GearContext.builder()).args(args).open();
+    } catch (InvalidInputException e) {
+      report(e);
+      return INVALID_INPUT;
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+    try (context) {
+      debug = context.debug();
+      context.initLogging();
+      context.logConfig();
+      GearExecution execution = factory.create(context);
+      execution.run(context);
+      context.succeeded();
+    } catch (InvalidInputException e) {
+      report(e);
+      return INVALID_INPUT;
+    } catch (GearExecutionException | RuntimeException e) {
+      return failed(e, debug);
+    }
+    return OK;
+  }
+
+  private static void report(InvalidInputException e) {
+    for (Problem problem : e.problems()) {
+      if (problem.isError()) {
+        log.error("{}", problem.format());
+      } else {
+        log.warn("{}", problem.format());
+      }
+    }
+    log.error(
+        "Invalid input ({} problem{}): the gear did not run", errors(e), errors(e) == 1 ? "" : "s");
+  }
+
+  private static long errors(InvalidInputException e) {
+    return e.problems().stream().filter(Problem::isError).count();
+  }
+
+  private static int failed(Exception e, boolean debug) {
+    String message =
+        e instanceof GearExecutionException || e instanceof InvalidMetadataException
+            ? e.getMessage()
+            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (debug) {
+      log.error("Error: {}", message, e);
+    } else {
+      log.error("Error: {}", message);
+    }
+    return FAILED;
+  }
+}
