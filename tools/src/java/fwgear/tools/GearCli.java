@@ -25,6 +25,8 @@ import picocli.CommandLine.ParseResult;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      fwgear.tools.buildfile.ListCommand.class,
+      fwgear.tools.buildfile.PeekCommand.class,
       fwgear.tools.scaffold.NewCommand.class,
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
@@ -54,6 +56,13 @@ public final class GearCli {
     CommandLine commandLine = new CommandLine(new GearCli());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
+    for (String name : java.util.List.of("list", "peek", "validate")) {
+      CommandLine sub = commandLine.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
+      }
+    }
     return commandLine;
   }
 
