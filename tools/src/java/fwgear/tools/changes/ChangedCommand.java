@@ -61,7 +61,7 @@ public final class ChangedCommand implements Callable<Integer> {
           switch (format) {
             case SPEC -> gear.folder() + "::";
             case FOLDER -> gear.folder().toString();
-            case NAME -> gear.manifestName().orElse(gear.module());
+            case NAME -> gear.manifestName().orElse(gear.name());
           });
     }
     return 0;

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,14 +41,11 @@ public final class ChangedGears {
     files.addAll(git.lines("diff", "--name-only", "--no-renames", "--relative", ref, "--", "."));
     files.addAll(git.lines("ls-files", "--others", "--exclude-standard", "--", "."));
 
-    TreeMap<String, GearFiles> gears = new TreeMap<>();
-    GearFiles.all(root).forEach(gear -> gears.put(gear.folder().toString(), gear));
-    Set<Path> changed = new LinkedHashSet<>();
-    files.forEach(name -> changed.add(Path.of(name)));
-
-    Set<String> result = new LinkedHashSet<>();
+    List<GearFiles> gears = GearFiles.all(root);
+    Set<GearFiles> result = new LinkedHashSet<>();
+    List<Path> changed = files.stream().map(Path::of).toList();
     for (Path file : changed) {
-      gearFolder(file).filter(gears::containsKey).ifPresent(result::add);
+      owningGear(gears, file).ifPresent(result::add);
     }
     if (dependents) {
       Reactor reactor = Reactor.load(root);
@@ -64,17 +61,17 @@ public final class ChangedGears {
         }
       }
       for (Path module : reactor.withDependents(changedModules)) {
-        gearFolder(module).filter(gears::containsKey).ifPresent(result::add);
+        gears.stream().filter(gear -> gear.folder().equals(module)).forEach(result::add);
       }
     }
-    return result.stream().sorted().map(gears::get).toList();
+    return result.stream().sorted(Comparator.comparing(gear -> gear.folder().toString())).toList();
   }
 
-  private static Optional<String> gearFolder(Path file) {
-    if (file.getNameCount() >= 2 && file.getName(0).toString().equals(GearFiles.GEARS)) {
-      return Optional.of(file.subpath(0, 2).toString());
-    }
-    return Optional.empty();
+  /** The gear whose folder holds a file: the deepest, should gear folders nest. */
+  private static Optional<GearFiles> owningGear(List<GearFiles> gears, Path file) {
+    return gears.stream()
+        .filter(gear -> !gear.folder().toString().isEmpty() && file.startsWith(gear.folder()))
+        .max(Comparator.comparingInt(gear -> gear.folder().getNameCount()));
   }
 
   /** The root pom changed in more than its module list (adding a gear changes no one's build). */

@@ -3,37 +3,41 @@ package fwgear.tools.release;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Repository;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * The files of one gear in the seed's layout, as paths relative to the repository root: the gear
- * folder {@code gears/<module>}, its {@code src/docker/{manifest.json, BUILD}} and its {@code
- * docs/<module>/CHANGELOG.md}.
+ * The files of one gear that the workflow commands edit, as paths relative to the repository root:
+ * the gear folder ({@code gears/zebra_sync}), its manifest, the BUILD file of its docker_image, and
+ * {@code docs/<module>/CHANGELOG.md}. Gears are found with the BUILD model ({@link Gears}).
+ *
+ * @param name the docker_image target's name (the manifest's {@code name})
  */
-public record GearFiles(Path root, String module) {
+public record GearFiles(Path root, Path folder, String name, Path manifest, Path dockerBuild) {
+  /** The folder new gears go in. */
   public static final String GEARS = "gears";
 
-  public Path folder() {
-    return Path.of(GEARS, module);
+  public static GearFiles of(Path root, Gear gear) {
+    return new GearFiles(
+        root,
+        Path.of(gear.folder()),
+        gear.name(),
+        Path.of(gear.manifest()),
+        Path.of(gear.image().target().directory(), Repository.BUILD_FILE));
   }
 
-  public Path manifest() {
-    return folder().resolve("src/docker/manifest.json");
-  }
-
-  public Path dockerBuild() {
-    return folder().resolve("src/docker/BUILD");
+  /** The gear's folder name, {@code zebra_sync}: its docs live in {@code docs/<module>}. */
+  public String module() {
+    return folder.getFileName() == null ? "" : folder.getFileName().toString();
   }
 
   public Path docs() {
-    return Path.of("docs", module);
+    return Path.of("docs", module());
   }
 
   public Path changelog() {
@@ -43,66 +47,43 @@ public record GearFiles(Path root, String module) {
   /** The manifest's {@code name}, when the manifest is readable JSON with one. */
   public Optional<String> manifestName() {
     try {
-      JsonNode name = new ObjectMapper().readTree(root.resolve(manifest()).toFile()).path("name");
-      return name.isTextual() ? Optional.of(name.asText()) : Optional.empty();
+      JsonNode value = new ObjectMapper().readTree(root.resolve(manifest).toFile()).path("name");
+      return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Every folder under {@code gears/} that holds {@code src/docker/manifest.json}, by name. */
+  /** Every gear of the repository (one per docker_image target), sorted by folder. */
   public static List<GearFiles> all(Path root) {
-    Path gears = root.resolve(GEARS);
-    if (!Files.isDirectory(gears)) {
-      return List.of();
-    }
-    List<GearFiles> found = new ArrayList<>();
-    try (Stream<Path> folders = Files.list(gears)) {
-      folders
-          .filter(Files::isDirectory)
-          .map(folder -> new GearFiles(root, folder.getFileName().toString()))
-          .filter(gear -> Files.isRegularFile(root.resolve(gear.manifest())))
-          .sorted((a, b) -> a.module().compareTo(b.module()))
-          .forEach(found::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + gears, e);
-    }
-    return found;
+    return Gears.of(Repository.load(root)).all().stream().map(gear -> of(root, gear)).toList();
   }
 
   /**
-   * A gear by its folder ({@code gears/zebra_sync}, with or without a trailing slash or {@code
-   * ::}), its module name ({@code zebra_sync}) or its manifest name ({@code zebra-sync}).
+   * A gear by its folder ({@code gears/zebra_sync}, a trailing slash or {@code ::} allowed), its
+   * image target's name or address, its manifest name ({@code zebra-sync}), or its folder's own
+   * name ({@code zebra_sync}).
    */
   public static GearFiles resolve(Path root, String reference) {
     String ref = reference.strip();
     if (ref.endsWith("::")) {
       ref = ref.substring(0, ref.length() - 2);
     }
-    while (ref.endsWith("/")) {
-      ref = ref.substring(0, ref.length() - 1);
-    }
-    if (ref.startsWith("./")) {
-      ref = ref.substring(2);
-    }
-    List<GearFiles> gears = all(root);
-    for (GearFiles gear : gears) {
-      if (ref.equals(gear.folder().toString()) || ref.equals(gear.module())) {
-        return gear;
+    Gears gears = Gears.of(Repository.load(root));
+    try {
+      return of(root, gears.resolve(ref));
+    } catch (UsageException notFound) {
+      // The folder's own name (zebra_sync), as ./gear new calls it: the module name.
+      String module = ref;
+      List<GearFiles> byModule =
+          gears.all().stream()
+              .map(g -> of(root, g))
+              .filter(g -> g.module().equals(module))
+              .toList();
+      if (byModule.size() == 1) {
+        return byModule.get(0);
       }
+      throw notFound;
     }
-    for (GearFiles gear : gears) {
-      if (gear.manifestName().filter(ref::equals).isPresent()) {
-        return gear;
-      }
-    }
-    List<String> known = gears.stream().map(g -> g.folder().toString()).toList();
-    throw new UsageException(
-        "no gear '"
-            + reference
-            + "': give a gear's folder, module or manifest name"
-            + (known.isEmpty()
-                ? " (there are no gears under gears/)"
-                : "; gears: " + String.join(", ", known)));
   }
 }

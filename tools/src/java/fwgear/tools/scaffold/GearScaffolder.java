@@ -1,12 +1,11 @@
 package fwgear.tools.scaffold;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import fwgear.tools.UsageException;
 import fwgear.tools.maven.ModuleList;
 import fwgear.tools.maven.Pom;
 import fwgear.tools.maven.Reactor;
 import fwgear.tools.release.GearFiles;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -158,13 +157,14 @@ public final class GearScaffolder {
       conflicts.add("a docs folder " + docs + " exists (--module-name)");
     }
     for (GearFiles gear : GearFiles.all(root)) {
-      if (gear.manifestName().filter(answers.packageName()::equals).isPresent()) {
+      if (gear.name().equals(answers.packageName())
+          || gear.manifestName().filter(answers.packageName()::equals).isPresent()) {
         conflicts.add(
             "the gear "
                 + gear.folder()
                 + " is named '"
                 + answers.packageName()
-                + "' in its manifest (--package-name)");
+                + "' (--package-name)");
       }
     }
     return conflicts;
@@ -186,23 +186,8 @@ public final class GearScaffolder {
    * {parent_directory}} filled for {@code src/docker}.
    */
   private String imageRepository(String name) {
-    String template = "{name}";
-    for (String settings : List.of("gear.toml", "pants.toml")) {
-      Path file = root.resolve(settings);
-      if (Files.isRegularFile(file)) {
-        try {
-          JsonNode value =
-              new TomlMapper().readTree(file.toFile()).path("docker").path("default_repository");
-          if (value.isTextual()) {
-            template = value.asText();
-          }
-        } catch (IOException e) {
-          throw new UsageException("new: cannot read " + settings + ": " + e.getMessage());
-        }
-        break;
-      }
-    }
-    return template
+    return RepositorySettings.load(root)
+        .defaultRepository()
         .replace("{name}", name)
         .replace("{directory}", "docker")
         .replace("{parent_directory}", "src");

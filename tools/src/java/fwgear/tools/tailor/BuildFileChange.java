@@ -18,19 +18,11 @@ public record BuildFileChange(Path buildFile, boolean created, List<String> targ
 
   /** The added targets' types and names, such as {@code java_sources(name="app")}, one line. */
   public String summary() {
-    return (created ? "create " : "update ")
-        + buildFile
-        + ": add "
-        + String.join(
-            ", ",
-            targets.stream()
-                .map(t -> t.replaceAll("\\s+", " "))
-                .map(BuildFileChange::head)
-                .toList());
-  }
-
-  private static String head(String target) {
-    int comma = target.indexOf(',');
-    return comma < 0 ? target : target.substring(0, comma) + ", ...)";
+    List<String> heads =
+        targets.stream()
+            .map(t -> t.replaceAll("\\s+", " ").replace("( ", "("))
+            .map(t -> t.contains(",") ? t.substring(0, t.indexOf(',')) + ", ...)" : t)
+            .toList();
+    return (created ? "create " : "update ") + buildFile + ": add " + String.join(", ", heads);
   }
 }

@@ -94,22 +94,23 @@ public final class Tailor {
     List<String> javaSources =
         unowned(files, targets, f -> f.endsWith(".java") && !f.endsWith("Test.java"));
     List<String> javaTests = unowned(files, targets, f -> f.endsWith("Test.java"));
+    Optional<String> sourcesTarget =
+        targets.stream()
+            .filter(t -> t.type().equals("java_sources"))
+            .map(t -> t.name().map(BuildFileText.StringLiteral::value).orElse(dirName))
+            .findFirst();
     if (!javaSources.isEmpty()) {
-      added.add("java_sources(name=\"" + freshName(dirName, names) + "\")");
+      String name = freshName(dirName, names);
+      added.add("java_sources(name=\"" + name + "\")");
+      sourcesTarget = sourcesTarget.or(() -> Optional.of(name));
     }
     if (!javaTests.isEmpty()) {
       added.add("junit_tests(name=\"" + freshName("tests", names) + "\")");
     }
     if (!isTestFolder(dir) && targets.stream().noneMatch(t -> t.type().equals("deploy_jar"))) {
+      Optional<String> sources = sourcesTarget;
       runClass(dir, files)
-          .ifPresent(
-              main ->
-                  added.add(
-                      "deploy_jar(name=\""
-                          + freshName("bin", names)
-                          + "\", main=\""
-                          + main
-                          + "\")"));
+          .ifPresent(main -> added.add(deployJar(freshName("bin", names), main, sources)));
     }
     if (files.contains("Dockerfile")
         && targets.stream().noneMatch(t -> t.type().equals("docker_image"))) {
@@ -179,6 +180,14 @@ public final class Tailor {
         .ifPresent(v -> image.append("    image_tags=[\"").append(v).append("\", \"latest\"],\n"));
     added.add(image.append(")").toString());
     return added;
+  }
+
+  private static String deployJar(String name, String main, Optional<String> sources) {
+    StringBuilder jar = new StringBuilder("deploy_jar(\n");
+    jar.append("    name=\"").append(name).append("\",\n");
+    jar.append("    main=\"").append(main).append("\",\n");
+    sources.ifPresent(s -> jar.append("    dependencies=[\":").append(s).append("\"],\n"));
+    return jar.append(")").toString();
   }
 
   /** The class of {@code Run.java} when it declares a main method: the seed's entry point. */

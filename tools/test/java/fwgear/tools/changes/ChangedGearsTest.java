@@ -119,7 +119,7 @@ class ChangedGearsTest {
   @Test
   void theCommandPrintsOneGearPerLineForOtherCommands() {
     repo.write("common/src/java/fwgear/Shared.java", "changed\n");
-    repo.write("gears/gamma/src/docker/BUILD", "changed\n");
+    repo.write("gears/gamma/src/docker/BUILD", repo.read("gears/gamma/src/docker/BUILD") + "# x\n");
 
     TestRepository.Result specs = repo.gear("changed", "--since", "base", "--dependents");
     TestRepository.Result names =

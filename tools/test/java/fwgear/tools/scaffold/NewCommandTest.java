@@ -59,10 +59,10 @@ class NewCommandTest {
         .contains("\"gears/zebra_sync/src/java/zebra_sync_app:bin\"")
         .contains("image_tags=[\"0.0.1\", \"latest\"]");
     assertThat(repo.read("gears/zebra_sync/src/java/zebra_sync_app/BUILD"))
-        .contains("deploy_jar(name=\"bin\", main=\"zebra_sync_app.Run\")");
+        .contains("main=\"zebra_sync_app.Run\"");
     assertThat(repo.read("gears/zebra_sync/src/docker/Dockerfile"))
         .contains("ARG BASE_IMAGE=")
-        .contains("COPY gears/zebra_sync/src/docker/manifest.json ${BASE_DIR}")
+        .contains("COPY gears/zebra_sync/src/docker/manifest.json /flywheel/v0/manifest.json")
         .contains("COPY gears.zebra_sync.src.java.zebra_sync_app/bin.jar /bin/run");
     assertThat(repo.read("gears/zebra_sync/src/docker/.gitignore")).contains("config.json");
     assertThat(repo.read("docs/zebra_sync/CHANGELOG.md"))
@@ -122,7 +122,7 @@ class NewCommandTest {
     assertThat(sameFolder.err()).contains("a gear folder gears/zebra_sync exists");
     assertThat(sameName.exitCode()).isEqualTo(2);
     assertThat(sameName.err())
-        .contains("the gear gears/zebra_sync is named 'zebra-sync' in its manifest");
+        .contains("the gear gears/zebra_sync is named 'zebra-sync' (--package-name)");
     assertThat(repo.snapshot()).isEqualTo(before);
   }
 

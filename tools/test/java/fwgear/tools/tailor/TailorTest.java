@@ -80,7 +80,10 @@ class TailorTest {
     tailor();
 
     assertThat(repo.read(GEAR + "src/java/zebra_sync_app/BUILD"))
-        .isEqualTo(existing + "\n\ndeploy_jar(name=\"bin\", main=\"zebra_sync_app.Run\")\n");
+        .isEqualTo(
+            existing
+                + "\n\ndeploy_jar(\n    name=\"bin\",\n    main=\"zebra_sync_app.Run\",\n"
+                + "    dependencies=[\":zebra_sync_app\"],\n)\n");
     assertThat(repo.read(GEAR + "src/java/zebra_sync_app/util/BUILD"))
         .isEqualTo("java_sources(name=\"util\")\n");
     assertThat(repo.read(GEAR + "test/java/zebra_sync_app/BUILD"))

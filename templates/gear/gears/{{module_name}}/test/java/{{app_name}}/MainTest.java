@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
   @Test
-  void aDryRunSaysSo() {
-    assertThat(Main.run(true)).contains("dry run");
+  void aDryRunSaysSoAndNamesTheSite() {
+    assertThat(Main.run("flywheel.example.org", true))
+        .contains("dry run")
+        .contains("flywheel.example.org");
   }
 
   @Test
   void aRealRunReportsItsWork() {
-    assertThat(Main.run(false)).doesNotContain("dry run").contains("done");
+    assertThat(Main.run("flywheel.example.org", false)).doesNotContain("dry run").contains("done");
   }
 }
