@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
       CommandLine.HelpCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
       fwgear.tools.scaffold.NewCommand.class,
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
