@@ -32,6 +32,11 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
       fwgear.tools.tailor.TailorCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
+      fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
@@ -54,7 +59,12 @@ public final class GearCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new GearCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line with commands made by a factory (tests give commands another folder). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
