@@ -2,6 +2,8 @@ package fwgear.flywheel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,39 @@ public record Project(
   /** Whether the project exists on the server (a dry run's would-be project does not). */
   public boolean isSaved() {
     return id != null;
+  }
+
+  public Project withTag(String tag) {
+    List<String> changed = new ArrayList<>(tags);
+    changed.add(tag);
+    return new Project(id, label, group, description, permissions, info, changed, files);
+  }
+
+  public Project withDescription(String text) {
+    return new Project(id, label, group, text, permissions, info, tags, files);
+  }
+
+  /** This project with these info keys set. */
+  public Project withInfo(Map<String, ?> values) {
+    Map<String, Object> changed = new LinkedHashMap<>(info);
+    changed.putAll(values);
+    return new Project(id, label, group, description, permissions, changed, tags, files);
+  }
+
+  /** This project with the user's roles added or replaced. */
+  public Project withPermission(RolePermission permission) {
+    List<RolePermission> changed = new ArrayList<>();
+    permissions.stream().filter(p -> !permission.id().equals(p.id())).forEach(changed::add);
+    changed.add(permission);
+    return new Project(id, label, group, description, changed, info, tags, files);
+  }
+
+  /** This project with a file added or replaced (by name). */
+  public Project withFile(FileEntry file) {
+    List<FileEntry> changed = new ArrayList<>();
+    files.stream().filter(f -> !file.name().equals(f.name())).forEach(changed::add);
+    changed.add(file);
+    return new Project(id, label, group, description, permissions, info, tags, changed);
   }
 
   public Optional<RolePermission> permissionOf(String userId) {

@@ -7,9 +7,12 @@ import java.util.List;
 public final class RequestLog {
   /** One answered request. */
   public record Entry(String method, String path, int status) {
-    /** Whether the request asked for a change (anything but GET and HEAD). */
+    /**
+     * Whether the request asked for a change: anything but GET and HEAD, except SSM calls ({@code
+     * POST /}), which only read parameters.
+     */
     public boolean isWrite() {
-      return !method.equals("GET") && !method.equals("HEAD");
+      return !method.equals("GET") && !method.equals("HEAD") && !path.equals("/");
     }
   }
 
