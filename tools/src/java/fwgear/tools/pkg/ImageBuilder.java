@@ -152,7 +152,9 @@ public final class ImageBuilder {
             .isolation()
             .ifPresent(isolation -> command.addAll(List.of("--isolation", isolation)));
       }
-      if (kind != Kind.DOCKER) {
+      // Cached layers make a rebuild after a jar change cheap, but with the vfs driver every
+      // layer is a full copy of the file system: one commit at the end is faster there.
+      if (kind != Kind.DOCKER && !settings.storageDriver().orElse("").equals("vfs")) {
         command.add("--layers");
       }
       command.addAll(List.of("-f", request.dockerfile().toString()));
@@ -183,9 +185,14 @@ public final class ImageBuilder {
     if (!result.ok()) {
       throw new BuilderException(kind.program() + " images failed", result.output());
     }
+    return parseImages(result.output());
+  }
+
+  /** Parses {@code images} lines of {@code ID NAME:TAG} (columns may be padded). */
+  static Map<String, String> parseImages(List<String> lines) {
     Map<String, String> images = new LinkedHashMap<>();
-    for (String line : result.output()) {
-      String[] parts = line.strip().split(" ", 2);
+    for (String line : lines) {
+      String[] parts = line.strip().split("\\s+", 2);
       if (parts.length == 2 && !parts[1].contains("<none>")) {
         images.put(shortName(parts[1]), normalizeId(parts[0]));
       }

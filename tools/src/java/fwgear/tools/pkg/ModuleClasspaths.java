@@ -165,7 +165,7 @@ public final class ModuleClasspaths {
         List.of(
             "compile",
             "dependency:build-classpath",
-            "-Dmdep.includeScope=runtime",
+            "-DincludeScope=runtime",
             "-Dmdep.outputFile=" + CLASSPATH_FILE));
     CommandRunner.Result result = CommandRunner.run(command, root);
     if (!result.ok()) {

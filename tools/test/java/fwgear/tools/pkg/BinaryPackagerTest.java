@@ -75,6 +75,7 @@ class BinaryPackagerTest {
           <dependencies>
             <dependency><groupId>test</groupId><artifactId>lib</artifactId><version>1</version></dependency>
             <dependency><groupId>info.picocli</groupId><artifactId>picocli</artifactId><version>4.7.7</version></dependency>
+            <dependency><groupId>org.assertj</groupId><artifactId>assertj-core</artifactId><version>3.27.7</version><scope>test</scope></dependency>
           </dependencies>
         </project>
         """);
@@ -104,6 +105,9 @@ class BinaryPackagerTest {
     try (JarFile jar = new JarFile(first.jar().toFile())) {
       assertThat(jar.getEntry("lib/Greeting.class")).isNotNull();
       assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
+      assertThat(jar.getEntry("org/assertj/core/api/Assertions.class"))
+          .as("test dependencies stay out")
+          .isNull();
     }
     Process process = new ProcessBuilder(first.jar().toString(), "gear").start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
