@@ -123,6 +123,7 @@ class RepositoryTest {
         "a/BUILD",
         "__defaults__({docker_image: dict(image_tags=['1'])}, extend=True)\ndocker_image(name='i')\nfile(name='f', source='x')\n");
     write(dir, "a/b/BUILD", "docker_image(name='j', image_tags=['2'])\n");
+    write(dir, "a/A/BUILD", "docker_image(name='k')\n"); // sorts before a/BUILD as a file path
 
     Repository repository = Repository.load(dir);
     Target i = repository.require(new Address("a", "i"));
@@ -132,6 +133,8 @@ class RepositoryTest {
     Target j = repository.require(new Address("a/b", "j"));
     assertThat(j.strings("image_tags")).containsExactly("2");
     assertThat(j.strings("tags")).containsExactly("all");
+    assertThat(repository.require(new Address("a/A", "k")).strings("image_tags"))
+        .containsExactly("1");
   }
 
   @Test
