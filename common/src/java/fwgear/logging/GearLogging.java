@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * Messages and stack traces pass through {@link Secrets}.
  */
 public final class GearLogging {
-  static final String INFO_PATTERN = "[%d{yyyy-MM-dd HH:mm:ss,SSS} - %level - %logger] %msg%n%ex";
+  static final String INFO_PATTERN =
+      "[%d{\"yyyy-MM-dd HH:mm:ss,SSS\"} - %level - %logger] %msg%n%ex";
   static final String DEBUG_PATTERN =
-      "[%d{yyyy-MM-dd HH:mm:ss,SSS} - %level - %logger:%line] %msg%n%ex";
+      "[%d{\"yyyy-MM-dd HH:mm:ss,SSS\"} - %level - %logger:%line] %msg%n%ex";
 
   private static volatile Supplier<OutputStream> target = () -> System.out;
 

@@ -1,0 +1,393 @@
+package fwgear.flywheel;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A Flywheel REST client over {@code java.net.http}: the calls our gears make. The base URL comes
+ * from the API key ({@code host[:port]:secret}; https, or http for a loopback host); requests carry
+ * {@code Authorization: scitran-user <key>}. Failures are {@link FlywheelException}s; reads and
+ * safe writes are retried with backoff on 429, 502, 503, 504 and connection errors, and a create is
+ * only retried after checking that it did not happen.
+ *
+ * <p>Thread-safe: one client may serve many threads.
+ */
+public final class FlywheelClient {
+  private static final TypeReference<List<Group>> GROUPS = new TypeReference<>() {};
+  private static final TypeReference<List<Project>> PROJECTS = new TypeReference<>() {};
+  private static final TypeReference<List<Role>> ROLES = new TypeReference<>() {};
+  private static final TypeReference<List<User>> USERS = new TypeReference<>() {};
+  private static final TypeReference<List<FileEntry>> FILES = new TypeReference<>() {};
+  private static final TypeReference<List<Gear>> GEARS = new TypeReference<>() {};
+  private static final TypeReference<List<Job>> JOBS = new TypeReference<>() {};
+
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ApiKey key;
+  private final Transport transport;
+
+  private FlywheelClient(ApiKey key, ClientOptions options) {
+    this.key = key;
+    this.transport = new Transport(key, options, json);
+  }
+
+  public static FlywheelClient connect(ApiKey key) {
+    return connect(key, ClientOptions.defaults());
+  }
+
+  public static FlywheelClient connect(ApiKey key, ClientOptions options) {
+    return new FlywheelClient(key, options);
+  }
+
+  /** The key's host (never its secret), e.g. to compare the sites of two keys. */
+  public String host() {
+    return key.host();
+  }
+
+  /** {@code https://host[:port]/api}. */
+  public URI baseUrl() {
+    return transport.baseUrl();
+  }
+
+  // ---- who am I, site ----
+
+  /** The user the key belongs to. */
+  public User whoAmI() {
+    return get("/users/self", null, User.class);
+  }
+
+  public SiteConfig siteConfig() {
+    return get("/config", null, SiteConfig.class);
+  }
+
+  // ---- groups ----
+
+  /** Groups matching filter conditions such as {@code _id=nacc} or {@code tags=~^center}. */
+  public List<Group> findGroups(String... conditions) {
+    return get("/groups", filter(conditions), GROUPS);
+  }
+
+  public Optional<Group> findGroup(String groupId) {
+    return findGroups(Filters.eq("_id", groupId)).stream().findFirst();
+  }
+
+  public Group getGroup(String groupId) {
+    return get("/groups/" + segment(groupId), null, Group.class);
+  }
+
+  /**
+   * Creates a group and returns its id; 409 (a {@link FlywheelException}) when the id is taken.
+   * After an unclear answer it checks whether the group exists before sending the create again.
+   */
+  public String createGroup(String groupId, String label) {
+    ObjectNode body = json.createObjectNode().put("_id", groupId).put("label", label);
+    return create("/groups", body, () -> findGroup(groupId).map(g -> idNode(g.id())));
+  }
+
+  public void addGroupTag(String groupId, String tag) {
+    post(
+        "/groups/" + segment(groupId) + "/tags",
+        json.createObjectNode().put("value", tag),
+        () ->
+            getGroup(groupId).tags().contains(tag)
+                ? Optional.of(json.createObjectNode())
+                : Optional.empty());
+  }
+
+  public void addGroupPermission(String groupId, AccessPermission permission) {
+    post(
+        "/groups/" + segment(groupId) + "/permissions",
+        json.valueToTree(permission),
+        () -> getGroup(groupId).permissionOf(permission.id()).map(json::valueToTree));
+  }
+
+  public void updateGroupPermission(String groupId, String userId, String access) {
+    put(
+        "/groups/" + segment(groupId) + "/permissions/" + segment(userId),
+        json.createObjectNode().put("access", access));
+  }
+
+  /** The project roles a group offers. */
+  public List<Role> groupRoles(String groupId) {
+    return get("/groups/" + segment(groupId) + "/roles", null, ROLES);
+  }
+
+  /** Offers a site role to a group's projects. */
+  public void addGroupRole(String groupId, String roleId) {
+    post(
+        "/groups/" + segment(groupId) + "/roles",
+        json.createObjectNode().put("_id", roleId),
+        () ->
+            getGroup(groupId).roles().contains(roleId)
+                ? Optional.of(json.createObjectNode())
+                : Optional.empty());
+  }
+
+  /** The projects of a group. */
+  public List<Project> groupProjects(String groupId) {
+    return get("/groups/" + segment(groupId) + "/projects", null, PROJECTS);
+  }
+
+  // ---- projects ----
+
+  /**
+   * Projects matching filter conditions such as {@code parents.group=nacc} or {@code
+   * label=~^ingest-}.
+   */
+  public List<Project> findProjects(String... conditions) {
+    return get("/projects", filter(conditions), PROJECTS);
+  }
+
+  /** The project with this label in this group. */
+  public Optional<Project> findProject(String groupId, String label) {
+    return findProjects(Filters.eq("parents.group", groupId), Filters.eq("label", label)).stream()
+        .findFirst();
+  }
+
+  public Project getProject(String projectId) {
+    return get("/projects/" + segment(projectId), null, Project.class);
+  }
+
+  /**
+   * Creates a project in a group and returns its id; 409 when the label exists in the group. After
+   * an unclear answer it looks the label up before sending the create again.
+   */
+  public String createProject(String groupId, String label, String description) {
+    ObjectNode body = json.createObjectNode().put("group", groupId).put("label", label);
+    if (description != null) {
+      body.put("description", description);
+    }
+    return create("/projects", body, () -> findProject(groupId, label).map(p -> idNode(p.id())));
+  }
+
+  public void addProjectTag(String projectId, String tag) {
+    post(
+        "/projects/" + segment(projectId) + "/tags",
+        json.createObjectNode().put("value", tag),
+        () ->
+            getProject(projectId).tags().contains(tag)
+                ? Optional.of(json.createObjectNode())
+                : Optional.empty());
+  }
+
+  /** Gives a user roles on a project; 409 when the user already has an entry. */
+  public void addProjectPermission(String projectId, RolePermission permission) {
+    post(
+        "/projects/" + segment(projectId) + "/permissions",
+        json.valueToTree(permission),
+        () -> getProject(projectId).permissionOf(permission.id()).map(json::valueToTree));
+  }
+
+  /** Replaces a user's roles on a project. */
+  public void updateProjectPermission(String projectId, String userId, List<String> roleIds) {
+    put(
+        "/projects/" + segment(projectId) + "/permissions/" + segment(userId),
+        json.createObjectNode().set("role_ids", json.valueToTree(roleIds)));
+  }
+
+  /** Sets (merges) keys of a project's info. */
+  public void setProjectInfo(String projectId, Map<String, ?> values) {
+    ObjectNode body = json.createObjectNode();
+    body.set("set", json.valueToTree(values));
+    send("PATCH", "/projects/" + segment(projectId) + "/info", body, Transport.Check.IDEMPOTENT);
+  }
+
+  public void setProjectDescription(String projectId, String description) {
+    put("/projects/" + segment(projectId), json.createObjectNode().put("description", description));
+  }
+
+  // ---- roles, users ----
+
+  public List<Role> roles() {
+    return get("/roles", null, ROLES);
+  }
+
+  public Optional<Role> findRole(String label) {
+    return roles().stream().filter(r -> label.equals(r.label())).findFirst();
+  }
+
+  public List<User> findUsers(String... conditions) {
+    return get("/users", filter(conditions), USERS);
+  }
+
+  public User getUser(String userId) {
+    return get("/users/" + segment(userId), null, User.class);
+  }
+
+  // ---- files ----
+
+  /** Uploads (or replaces) a file of a project; returns the stored file. */
+  public FileEntry uploadProjectFile(
+      String projectId, String name, byte[] content, String contentType) {
+    String boundary = "fwgear-" + UUID.randomUUID();
+    byte[] body = multipart(boundary, name, content, contentType);
+    Transport.Request request =
+        new Transport.Request(
+            "POST",
+            "/projects/" + segment(projectId) + "/files",
+            null,
+            body,
+            "multipart/form-data; boundary=" + boundary);
+    // Uploading the same bytes again only makes a new version: safe to retry.
+    List<FileEntry> stored =
+        parse(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), FILES);
+    return stored.stream()
+        .filter(f -> name.equals(f.name()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FlywheelException(
+                    "POST", request.shownPath(), 200, "the answer lists no " + name));
+  }
+
+  public byte[] downloadProjectFile(String projectId, String name) {
+    Transport.Request request =
+        Transport.Request.get("/projects/" + segment(projectId) + "/files/" + segment(name), null);
+    return check(request, transport.send(request, Transport.Check.IDEMPOTENT));
+  }
+
+  public FileEntry projectFileInfo(String projectId, String name) {
+    return get(
+        "/projects/" + segment(projectId) + "/files/" + segment(name) + "/info",
+        null,
+        FileEntry.class);
+  }
+
+  // ---- gears, jobs ----
+
+  public List<Gear> findGears(String... conditions) {
+    return get("/gears", filter(conditions), GEARS);
+  }
+
+  /** The newest registered version of a gear by name. */
+  public Optional<Gear> findGear(String name) {
+    return findGears(Filters.eq("gear.name", name)).stream().reduce((a, b) -> b);
+  }
+
+  /**
+   * Queues a job and returns its id. Not retried after an unclear answer (a job is not idempotent).
+   */
+  public String addJob(JobRequest job) {
+    Transport.Request request =
+        new Transport.Request(
+            "POST", "/jobs/add", null, bytes(json.valueToTree(job)), "application/json");
+    byte[] answer = check(request, transport.send(request, null));
+    return read(answer, JsonNode.class).path("_id").asText();
+  }
+
+  public Job getJob(String jobId) {
+    return get("/jobs/" + segment(jobId), null, Job.class);
+  }
+
+  public List<Job> findJobs(String... conditions) {
+    return get("/jobs", filter(conditions), JOBS);
+  }
+
+  // ---- plumbing ----
+
+  private <T> T get(String path, String query, Class<T> type) {
+    Transport.Request request = Transport.Request.get(path, query);
+    return read(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), type);
+  }
+
+  private <T> T get(String path, String query, TypeReference<T> type) {
+    Transport.Request request = Transport.Request.get(path, query);
+    return parse(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), type);
+  }
+
+  private String create(String path, JsonNode body, Transport.Check ifDone) {
+    byte[] answer = send("POST", path, body, ifDone);
+    return read(answer, JsonNode.class).path("_id").asText();
+  }
+
+  private void post(String path, JsonNode body, Transport.Check ifDone) {
+    send("POST", path, body, ifDone);
+  }
+
+  private void put(String path, JsonNode body) {
+    send("PUT", path, body, Transport.Check.IDEMPOTENT);
+  }
+
+  private byte[] send(String method, String path, JsonNode body, Transport.Check check) {
+    Transport.Request request =
+        new Transport.Request(method, path, null, bytes(body), "application/json");
+    return check(request, transport.send(request, check));
+  }
+
+  private byte[] check(Transport.Request request, Transport.Answer answer) {
+    if (answer.status() / 100 != 2) {
+      throw transport.error(request, answer);
+    }
+    return answer.body();
+  }
+
+  private ObjectNode idNode(String id) {
+    return json.createObjectNode().put("_id", id);
+  }
+
+  private byte[] bytes(JsonNode node) {
+    return transport.bytes(node);
+  }
+
+  private <T> T read(byte[] body, Class<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (IOException e) {
+      throw new FlywheelException(
+          "GET", "", 200, "the answer is not the expected JSON: " + e.getMessage());
+    }
+  }
+
+  private <T> T parse(byte[] body, TypeReference<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (IOException e) {
+      throw new FlywheelException(
+          "GET", "", 200, "the answer is not the expected JSON: " + e.getMessage());
+    }
+  }
+
+  private static String filter(String... conditions) {
+    if (conditions.length == 0) {
+      return null;
+    }
+    return "filter=" + URLEncoder.encode(String.join(",", conditions), StandardCharsets.UTF_8);
+  }
+
+  /** One path segment, percent-encoded. */
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static byte[] multipart(
+      String boundary, String name, byte[] content, String contentType) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
+    String safeName = name.replace("\"", "%22").replace("\r", "").replace("\n", "");
+    String head =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\""
+            + safeName
+            + "\"\r\n"
+            + "Content-Type: "
+            + (contentType == null ? "application/octet-stream" : contentType)
+            + "\r\n\r\n";
+    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,48 @@
+package fwgear.emulator;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to start the emulator.
+ *
+ * @param port the TCP port on 127.0.0.1; 0 picks a free one
+ * @param dataDir the folder of the embedded database; empty keeps all state in memory
+ * @param seedFile a YAML seed applied when the database is new; empty uses the built-in seed
+ */
+public record EmulatorOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile) {
+  public static final int DEFAULT_PORT = 8765;
+
+  public EmulatorOptions {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+    }
+  }
+
+  /** A free port, state in memory, the built-in seed: what tests use. */
+  public static EmulatorOptions inMemory() {
+    return new EmulatorOptions(0, Optional.empty(), Optional.empty());
+  }
+
+  /** The folder used when none is given: {@code ~/.cache/fwgear/emulator}. */
+  public static Path defaultDataDir() {
+    String cache = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        cache == null || cache.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".cache")
+            : Path.of(cache);
+    return base.resolve("fwgear").resolve("emulator");
+  }
+
+  public EmulatorOptions withPort(int newPort) {
+    return new EmulatorOptions(newPort, dataDir, seedFile);
+  }
+
+  public EmulatorOptions withDataDir(Path dir) {
+    return new EmulatorOptions(port, Optional.of(dir), seedFile);
+  }
+
+  public EmulatorOptions withSeedFile(Path file) {
+    return new EmulatorOptions(port, dataDir, Optional.of(file));
+  }
+}

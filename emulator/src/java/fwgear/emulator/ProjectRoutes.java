@@ -1,0 +1,421 @@
+package fwgear.emulator;
+
+import static fwgear.emulator.Containers.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/projects}: projects, their tags, permissions (role ids), info and files. */
+final class ProjectRoutes {
+  private static final Set<String> MODIFIABLE = Set.of("label", "description", "info", "copyable");
+
+  private final Store store;
+  private final Access access;
+
+  ProjectRoutes(Store store, Access access) {
+    this.store = store;
+    this.access = access;
+  }
+
+  void register(Router router) {
+    router
+        .add("GET", "/api/projects", this::list)
+        .add("POST", "/api/projects", this::create)
+        .add("GET", "/api/groups/{gid}/projects", this::listOfGroup)
+        .add("GET", "/api/projects/{pid}", c -> Reply.ok(readable(c)))
+        .add("PUT", "/api/projects/{pid}", this::modify)
+        .add("DELETE", "/api/projects/{pid}", this::delete)
+        .add("GET", "/api/projects/{pid}/tags", c -> Reply.ok(readable(c).path("tags")))
+        .add("POST", "/api/projects/{pid}/tags", this::addTag)
+        .add("DELETE", "/api/projects/{pid}/tags/{tag}", this::deleteTag)
+        .add(
+            "GET",
+            "/api/projects/{pid}/permissions",
+            c -> Reply.ok(readable(c).path("permissions")))
+        .add("POST", "/api/projects/{pid}/permissions", this::addPermission)
+        .add("GET", "/api/projects/{pid}/permissions/{uid}", this::getPermission)
+        .add("PUT", "/api/projects/{pid}/permissions/{uid}", this::updatePermission)
+        .add("DELETE", "/api/projects/{pid}/permissions/{uid}", this::deletePermission)
+        .add("GET", "/api/projects/{pid}/info", c -> Reply.ok(readable(c).path("info")))
+        .add("PATCH", "/api/projects/{pid}/info", this::updateInfo)
+        .add("POST", "/api/projects/{pid}/info", this::updateInfo)
+        .add("GET", "/api/projects/{pid}/files", c -> Reply.ok(readable(c).path("files")))
+        .add("POST", "/api/projects/{pid}/files", this::upload)
+        .add("GET", "/api/projects/{pid}/files/{name}", this::download)
+        .add("DELETE", "/api/projects/{pid}/files/{name}", this::deleteFile)
+        .add(
+            "GET",
+            "/api/projects/{pid}/files/{name}/info",
+            c -> Reply.ok(file(readable(c), c.param("name"))))
+        .add("PATCH", "/api/projects/{pid}/files/{name}/info", this::updateFileInfo)
+        .add("POST", "/api/projects/{pid}/files/{name}/info", this::updateFileInfo);
+  }
+
+  private ObjectNode readable(Call call) {
+    return access.readableProject(call.caller(), call.param("pid"));
+  }
+
+  private String writable(Call call) {
+    return access.writableProject(call.caller(), call.param("pid")).path("_id").asText();
+  }
+
+  private Reply list(Call call) {
+    boolean everything = call.flag("exhaustive") && call.caller().siteAdmin();
+    return Listing.of(
+        call,
+        store.list("projects"),
+        p -> everything || access.canRead(call.caller(), p.path("group").asText(), p),
+        p -> p);
+  }
+
+  private Reply listOfGroup(Call call) {
+    String groupId = access.readableGroup(call.caller(), call.param("gid")).path("_id").asText();
+    return Listing.of(
+        call, store.list("projects"), p -> p.path("group").asText().equals(groupId), p -> p);
+  }
+
+  private Reply create(Call call) {
+    ObjectNode body = call.objectBody();
+    String label = Containers.requiredText(body, "label");
+    String groupId = Containers.requiredText(body, "group");
+    ObjectNode group = access.group(groupId);
+    access.requireGroupAccess(call.caller(), group, Set.of("rw", "admin"));
+    String id = Ids.objectId();
+    ObjectNode project = Projects.newProject(id, groupId, label, Ids.now());
+    if (body.has("description")) {
+      project.put("description", body.get("description").asText());
+    }
+    if (body.path("info").isObject()) {
+      project.set("info", body.get("info"));
+      project.put("info_exists", !body.get("info").isEmpty());
+    }
+    project.put("copyable", body.path("copyable").asBoolean(false));
+    ArrayNode permissions = project.putArray("permissions");
+    if (body.path("permissions").isArray()) {
+      for (JsonNode permission : body.get("permissions")) {
+        permissions.add(rolePermission(permission, true));
+      }
+    } else if (call.flag("inherit")) {
+      for (JsonNode template : group.path("permissions_template")) {
+        permissions.add(template.deepCopy());
+      }
+    }
+    try {
+      store.insert("projects", id, project);
+    } catch (Store.DuplicateException e) {
+      throw ApiError.conflict(
+          "Project with label " + label + " already exists in group " + groupId);
+    }
+    return Reply.ok(Containers.insertedId(id));
+  }
+
+  private Reply modify(Call call) {
+    String id = writable(call);
+    ObjectNode body = call.objectBody();
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!MODIFIABLE.contains(name)) {
+        throw ApiError.badRequest("Field " + name + " cannot be modified here");
+      }
+    }
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          if (body.has("label")) {
+            project.put("label", Containers.requiredText(body, "label"));
+          }
+          if (body.has("description")) {
+            project.put("description", body.get("description").asText());
+          }
+          if (body.has("copyable")) {
+            project.put("copyable", body.get("copyable").asBoolean());
+          }
+          if (body.has("info")) {
+            if (!body.get("info").isObject()) {
+              throw ApiError.badRequest("info must be an object");
+            }
+            project.set("info", body.get("info"));
+            project.put("info_exists", !body.get("info").isEmpty());
+          }
+          return project;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  private Reply delete(Call call) {
+    String id = writable(call);
+    access.requireGroupAccess(
+        call.caller(), access.group(access.project(id).path("group").asText()), Set.of("admin"));
+    store.delete("projects", id);
+    return Reply.ok(Containers.deleted(1));
+  }
+
+  private Reply addTag(Call call) {
+    String id = writable(call);
+    String tag = Containers.tagValue(call);
+    Containers.change(
+        store,
+        "projects",
+        id,
+        p -> {
+          Containers.addTag(p, tag);
+          return p;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  private Reply deleteTag(Call call) {
+    String id = writable(call);
+    Containers.change(
+        store,
+        "projects",
+        id,
+        p -> {
+          Containers.removeTag(p, call.param("tag"));
+          return p;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  private Reply addPermission(Call call) {
+    String id = writable(call);
+    ObjectNode permission = rolePermission(call.objectBody(), true);
+    String userId = permission.path("_id").asText();
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          if (Containers.permission(project, userId).isPresent()) {
+            throw ApiError.conflict("User " + userId + " already has a permission on this project");
+          }
+          Containers.permissions(project).add(permission);
+          return project;
+        });
+    return Reply.ok(permission);
+  }
+
+  private Reply getPermission(Call call) {
+    return Reply.ok(
+        Containers.permission(readable(call), call.param("uid"))
+            .orElseThrow(() -> ApiError.notFound("No permission for user " + call.param("uid"))));
+  }
+
+  private Reply updatePermission(Call call) {
+    String id = writable(call);
+    String userId = call.param("uid");
+    ObjectNode given = rolePermission(call.objectBody(), false);
+    ObjectNode updated =
+        Containers.change(
+            store,
+            "projects",
+            id,
+            project -> {
+              Containers.permission(project, userId)
+                  .orElseThrow(() -> ApiError.notFound("No permission for user " + userId))
+                  .set("role_ids", given.get("role_ids"));
+              return project;
+            });
+    return Reply.ok(Containers.permission(updated, userId).orElseThrow());
+  }
+
+  private Reply deletePermission(Call call) {
+    String id = writable(call);
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          Containers.removePermission(project, call.param("uid"));
+          return project;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  /** {@code {"_id": user, "role_ids": [...]}}: the user and every role must exist. */
+  private ObjectNode rolePermission(JsonNode body, boolean needsUser) {
+    ObjectNode permission = NODES.objectNode();
+    if (needsUser) {
+      String userId = Containers.requiredText(body, "_id");
+      if (store.get("users", userId).isEmpty()) {
+        throw ApiError.notFound("User " + userId + " not found");
+      }
+      permission.put("_id", userId);
+    }
+    JsonNode roleIds = body.path("role_ids");
+    if (!roleIds.isArray()) {
+      throw ApiError.badRequest("role_ids must be a list of role ids");
+    }
+    ArrayNode roles = permission.putArray("role_ids");
+    for (JsonNode roleId : roleIds) {
+      if (store.get("roles", roleId.asText()).isEmpty()) {
+        throw ApiError.unprocessable("Role " + roleId.asText() + " does not exist");
+      }
+      roles.add(roleId.asText());
+    }
+    return permission;
+  }
+
+  private Reply updateInfo(Call call) {
+    String id = writable(call);
+    JsonNode body = call.objectBody();
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          Containers.updateInfo(project, body);
+          return project;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  private Reply upload(Call call) {
+    String id = writable(call);
+    List<Multipart.Part> parts =
+        Multipart.parse(call.header("Content-Type").orElse(null), call.body());
+    List<Multipart.Part> files = new ArrayList<>();
+    for (Multipart.Part part : parts) {
+      if (part.filename() != null && !part.filename().isEmpty()) {
+        files.add(part);
+      }
+    }
+    if (files.isEmpty()) {
+      throw ApiError.badRequest("The upload has no file part");
+    }
+    String now = Ids.now();
+    List<ObjectNode> entries = new ArrayList<>();
+    for (Multipart.Part part : files) {
+      String name = part.filename();
+      if (name.contains("/")) {
+        throw ApiError.badRequest("A file name cannot contain '/'");
+      }
+      String blobId = Ids.objectId();
+      store.putBlob(blobId, part.content());
+      ObjectNode entry = NODES.objectNode();
+      entry.put("_id", blobId);
+      entry.put("file_id", blobId);
+      entry.put("name", name);
+      entry.put("mimetype", part.contentType());
+      entry.put("size", part.content().length);
+      entry.put("hash", sha256(part.content()));
+      entry.putNull("type");
+      entry.putNull("modality");
+      entry.putObject("classification");
+      entry.putArray("tags");
+      entry.putObject("info");
+      entry.putObject("origin").put("type", "user").put("id", call.caller().userId());
+      entry.putObject("parent_ref").put("type", "project").put("id", id);
+      entry.put("created", now);
+      entry.put("modified", now);
+      entries.add(entry);
+    }
+    ObjectNode updated =
+        Containers.change(
+            store,
+            "projects",
+            id,
+            project -> {
+              ArrayNode list = project.withArray("files");
+              for (ObjectNode entry : entries) {
+                int version = 1;
+                for (Iterator<JsonNode> existing = list.elements(); existing.hasNext(); ) {
+                  JsonNode old = existing.next();
+                  if (old.path("name").asText().equals(entry.path("name").asText())) {
+                    version = old.path("version").asInt(1) + 1;
+                    entry.put("created", old.path("created").asText());
+                    entry.set("info", old.path("info"));
+                    entry.set("tags", old.path("tags"));
+                    existing.remove();
+                  }
+                }
+                entry.put("version", version);
+                list.add(entry);
+              }
+              return project;
+            });
+    ArrayNode answer = NODES.arrayNode();
+    for (ObjectNode entry : entries) {
+      answer.add(file(updated, entry.path("name").asText()));
+    }
+    return Reply.ok(answer);
+  }
+
+  private Reply download(Call call) {
+    ObjectNode entry = file(readable(call), call.param("name"));
+    byte[] content =
+        store
+            .getBlob(entry.path("_id").asText())
+            .orElseThrow(
+                () -> ApiError.notFound("The content of " + call.param("name") + " is gone"));
+    String type = call.flag("view") ? entry.path("mimetype").asText() : "application/octet-stream";
+    return Reply.bytes(content, type);
+  }
+
+  private Reply deleteFile(Call call) {
+    String id = writable(call);
+    String name = call.param("name");
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          Iterator<JsonNode> files = project.withArray("files").elements();
+          while (files.hasNext()) {
+            if (files.next().path("name").asText().equals(name)) {
+              files.remove();
+              return project;
+            }
+          }
+          throw ApiError.notFound("File " + name + " not found");
+        });
+    return Reply.ok(Containers.deleted(1));
+  }
+
+  private Reply updateFileInfo(Call call) {
+    String id = writable(call);
+    String name = call.param("name");
+    JsonNode body = call.objectBody();
+    Containers.change(
+        store,
+        "projects",
+        id,
+        project -> {
+          ObjectNode entry = file(project, name);
+          Containers.updateInfo(entry, body);
+          entry.remove("info_exists");
+          entry.put("modified", Ids.now());
+          return project;
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  private static ObjectNode file(JsonNode project, String name) {
+    for (JsonNode entry : project.path("files")) {
+      if (entry.path("name").asText().equals(name)) {
+        return (ObjectNode) entry;
+      }
+    }
+    throw ApiError.notFound(
+        "File " + name + " not found in project " + project.path("_id").asText());
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

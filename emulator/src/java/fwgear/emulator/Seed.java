@@ -1,0 +1,327 @@
+package fwgear.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.json.LocatedDocument;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The first state of a new emulator database, from a YAML file: {@code users} (with API keys),
+ * {@code roles}, {@code groups} (permissions, role pool, tags), {@code projects}, {@code gears} and
+ * {@code ssm} parameters. Every problem in the file is reported at once, with its line.
+ */
+final class Seed {
+  static final String DEFAULT_RESOURCE = "/fwgear/emulator/default-seed.yaml";
+  private static final Pattern GROUP_ID = Pattern.compile("[0-9a-z][0-9a-z.@_-]{0,30}[0-9a-z]");
+  private static final Set<String> ACCESS = Set.of("ro", "rw", "admin");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** A user's key from the seed, kept only to tell the operator and tests which key to use. */
+  record SeedKey(String userId, String secret, boolean siteAdmin) {}
+
+  private final LocatedDocument document;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private Seed(LocatedDocument document) {
+    this.document = document;
+  }
+
+  static Seed read(Optional<Path> file) {
+    if (file.isPresent()) {
+      return new Seed(LocatedDocument.readYaml(file.get(), file.get().toString()));
+    }
+    try (InputStream in = Seed.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new Seed(LocatedDocument.parseYaml(text, "built-in seed"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in seed", e);
+    }
+  }
+
+  /** The API keys the seed gives, in file order. */
+  List<SeedKey> keys() {
+    List<SeedKey> keys = new ArrayList<>();
+    for (JsonNode user : document.root().path("users")) {
+      if (user.path("api_key").isTextual()) {
+        keys.add(
+            new SeedKey(
+                user.path("id").asText(),
+                user.path("api_key").asText(),
+                user.path("site_admin").asBoolean(false)));
+      }
+    }
+    return keys;
+  }
+
+  /** Checks the whole file, then writes its documents into an empty store. */
+  void applyTo(Store store) {
+    Map<String, ObjectNode> documents = new HashMap<>();
+    List<Runnable> writes = new ArrayList<>();
+    Map<String, String> roleIdsByLabel = new HashMap<>();
+    Set<String> userIds = new HashSet<>();
+    String now = Ids.now();
+
+    forEach(
+        "users",
+        (user, at) -> {
+          String id = requireText(user, at, "id");
+          if (id == null) {
+            return;
+          }
+          if (!userIds.add(id)) {
+            problems.add(document.error(at + ".id", "seed-duplicate", "user " + id + " twice"));
+          }
+          boolean admin = user.path("site_admin").asBoolean(false);
+          ObjectNode doc = NODES.objectNode();
+          doc.put("_id", id);
+          doc.put("user_id", id);
+          doc.put("email", user.path("email").asText(id));
+          doc.put("firstname", user.path("firstname").asText(""));
+          doc.put("lastname", user.path("lastname").asText(""));
+          doc.set("roles", NODES.arrayNode().add(admin ? "site_admin" : "user"));
+          doc.put("root", admin);
+          doc.put("disabled", false);
+          doc.put("created", now);
+          doc.put("modified", now);
+          writes.add(() -> insert(store, "users", id, doc));
+          JsonNode key = user.path("api_key");
+          if (!key.isMissingNode()) {
+            if (!key.isTextual() || key.asText().isBlank() || key.asText().contains(":")) {
+              problems.add(
+                  document.error(
+                      at + ".api_key",
+                      "seed-key",
+                      "an api_key is the secret part only (no host, no ':')"));
+            } else {
+              String hash = Ids.hashKey(key.asText());
+              ObjectNode keyDoc = NODES.objectNode().put("_id", hash).put("user", id);
+              writes.add(() -> insert(store, "apikeys", hash, keyDoc));
+            }
+          }
+        });
+
+    forEach(
+        "roles",
+        (role, at) -> {
+          String label = requireText(role, at, "label");
+          if (label == null) {
+            return;
+          }
+          String id = role.path("id").asText(Ids.objectId());
+          if (roleIdsByLabel.put(label, id) != null) {
+            problems.add(
+                document.error(at + ".label", "seed-duplicate", "role " + label + " twice"));
+          }
+          ObjectNode doc = NODES.objectNode();
+          doc.put("_id", id);
+          doc.put("label", label);
+          doc.set("actions", role.has("actions") ? role.get("actions") : NODES.arrayNode());
+          if (role.has("default_flywheel_role")) {
+            doc.put("default_flywheel_role", role.get("default_flywheel_role").asText());
+          }
+          writes.add(() -> insert(store, "roles", id, doc));
+        });
+
+    Set<String> groupIds = new HashSet<>();
+    forEach(
+        "groups",
+        (group, at) -> {
+          String id = requireText(group, at, "id");
+          if (id == null) {
+            return;
+          }
+          if (!GROUP_ID.matcher(id).matches()) {
+            problems.add(
+                document.error(
+                    at + ".id",
+                    "seed-group-id",
+                    "a group id is 2-32 characters of a-z 0-9 . @ _ - (not " + id + ")"));
+          }
+          groupIds.add(id);
+          ObjectNode doc = NODES.objectNode();
+          doc.put("_id", id);
+          doc.put("label", group.path("label").asText(id));
+          ArrayNode permissions = doc.putArray("permissions");
+          int index = 0;
+          for (JsonNode permission : group.path("permissions")) {
+            String where = at + ".permissions." + index++;
+            String user = requireText(permission, where, "id");
+            String access = permission.path("access").asText();
+            if (!ACCESS.contains(access)) {
+              problems.add(
+                  document.error(where + ".access", "seed-access", "access is ro, rw or admin"));
+            }
+            if (user != null && !userIds.contains(user)) {
+              problems.add(document.error(where + ".id", "seed-unknown", "no user " + user));
+            }
+            permissions.addObject().put("_id", user).put("access", access);
+          }
+          doc.putArray("permissions_template");
+          ArrayNode roles = doc.putArray("roles");
+          index = 0;
+          for (JsonNode role : group.path("roles")) {
+            String roleId = roleIdsByLabel.get(role.asText());
+            if (roleId == null) {
+              problems.add(
+                  document.error(
+                      at + ".roles." + index, "seed-unknown", "no role labelled " + role.asText()));
+            } else {
+              roles.add(roleId);
+            }
+            index++;
+          }
+          doc.set("tags", group.has("tags") ? group.get("tags") : NODES.arrayNode());
+          doc.put("created", now);
+          doc.put("modified", now);
+          doc.put("revision", 1);
+          writes.add(() -> insert(store, "groups", id, doc));
+        });
+
+    forEach(
+        "projects",
+        (project, at) -> {
+          String group = requireText(project, at, "group");
+          String label = requireText(project, at, "label");
+          if (group == null || label == null) {
+            return;
+          }
+          if (!groupIds.contains(group)) {
+            problems.add(document.error(at + ".group", "seed-unknown", "no group " + group));
+          }
+          String id = project.path("id").asText(Ids.objectId());
+          ObjectNode doc = Projects.newProject(id, group, label, now);
+          doc.put("description", project.path("description").asText(""));
+          if (project.has("tags")) {
+            doc.set("tags", project.get("tags"));
+          }
+          if (project.has("info")) {
+            doc.set("info", project.get("info"));
+            doc.put("info_exists", true);
+          }
+          ArrayNode permissions = doc.putArray("permissions");
+          int index = 0;
+          for (JsonNode permission : project.path("permissions")) {
+            String where = at + ".permissions." + index++;
+            String user = requireText(permission, where, "id");
+            ArrayNode roleIds = NODES.arrayNode();
+            for (JsonNode role : permission.path("roles")) {
+              String roleId = roleIdsByLabel.get(role.asText());
+              if (roleId == null) {
+                problems.add(
+                    document.error(where + ".roles", "seed-unknown", "no role " + role.asText()));
+              }
+              roleIds.add(roleId);
+            }
+            permissions.addObject().put("_id", user).set("role_ids", roleIds);
+          }
+          writes.add(() -> insert(store, "projects", id, doc));
+        });
+
+    forEach(
+        "gears",
+        (gear, at) -> {
+          JsonNode manifest = gear.path("gear");
+          if (!manifest.path("name").isTextual() || !manifest.path("version").isTextual()) {
+            problems.add(
+                document.error(
+                    at + ".gear", "seed-gear", "a gear needs gear.name and gear.version"));
+            return;
+          }
+          String id = gear.path("id").asText(Ids.objectId());
+          ObjectNode doc = NODES.objectNode();
+          doc.put("_id", id);
+          doc.put("category", gear.path("category").asText("utility"));
+          doc.set("gear", manifest);
+          doc.put("disabled", false);
+          doc.put("created", now);
+          doc.put("modified", now);
+          writes.add(() -> insert(store, "gears", id, doc));
+        });
+
+    forEach(
+        "ssm",
+        (parameter, at) -> {
+          String name = requireText(parameter, at, "name");
+          String value = requireText(parameter, at, "value");
+          if (name == null || value == null) {
+            return;
+          }
+          String type = parameter.path("type").asText("String");
+          if (!Set.of("String", "SecureString", "StringList").contains(type)) {
+            problems.add(
+                document.error(
+                    at + ".type", "seed-ssm-type", "type is String, SecureString or StringList"));
+          }
+          if (!name.startsWith("/")) {
+            problems.add(document.error(at + ".name", "seed-ssm-name", "a name starts with /"));
+          }
+          ObjectNode doc = NODES.objectNode();
+          doc.put("_id", name);
+          doc.put("Name", name);
+          doc.put("Type", type);
+          doc.put("Value", value);
+          doc.put("Version", 1);
+          writes.add(() -> insert(store, "ssm", name, doc));
+        });
+
+    InvalidInputException.throwIfErrors(problems);
+    writes.forEach(Runnable::run);
+  }
+
+  private interface Entry {
+    void accept(JsonNode node, String at);
+  }
+
+  private void forEach(String section, Entry entry) {
+    JsonNode list = document.root().path(section);
+    if (list.isMissingNode() || list.isNull()) {
+      return;
+    }
+    if (!list.isArray()) {
+      problems.add(document.error(section, "seed-shape", section + " must be a list"));
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isObject()) {
+        problems.add(document.error(section + "." + i, "seed-shape", "each entry is a mapping"));
+        continue;
+      }
+      entry.accept(item, section + "." + i);
+    }
+  }
+
+  private String requireText(JsonNode node, String at, String key) {
+    JsonNode value = node.path(key);
+    if (!value.isValueNode() || value.asText().isBlank()) {
+      problems.add(document.error(at + "." + key, "seed-missing", key + " is required"));
+      return null;
+    }
+    return value.asText();
+  }
+
+  private static void insert(Store store, String kind, String id, ObjectNode doc) {
+    try {
+      store.insert(kind, id, doc);
+    } catch (Store.DuplicateException e) {
+      throw new InvalidInputException(
+          Problem.error("seed", 0, kind, "seed-duplicate", kind + " " + id + " appears twice"));
+    }
+  }
+}

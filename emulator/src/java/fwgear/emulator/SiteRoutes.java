@@ -1,0 +1,132 @@
+package fwgear.emulator;
+
+import static fwgear.emulator.Containers.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
+
+/** Site-wide endpoints: version, config, who am I, users and roles. */
+final class SiteRoutes {
+  static final String RELEASE = "20.0.0";
+
+  private final Store store;
+  private final Access access;
+  private final Supplier<String> siteUrl;
+
+  SiteRoutes(Store store, Access access, Supplier<String> siteUrl) {
+    this.store = store;
+    this.access = access;
+    this.siteUrl = siteUrl;
+  }
+
+  void register(Router router) {
+    router
+        .add("GET", "/api/version", c -> Reply.ok(version()))
+        .add("GET", "/api/config", c -> Reply.ok(config()))
+        .add("GET", "/api/users/self", this::self)
+        .add("GET", "/api/auth/status", this::authStatus)
+        .add("GET", "/api/users", c -> Listing.of(c, store.list("users"), u -> true, u -> u))
+        .add("POST", "/api/users", this::createUser)
+        .add("GET", "/api/users/{uid}", c -> Reply.ok(user(c.param("uid"))))
+        .add("GET", "/api/roles", c -> Listing.of(c, store.list("roles"), r -> true, r -> r))
+        .add("POST", "/api/roles", this::createRole)
+        .add("GET", "/api/roles/{rid}", this::role);
+  }
+
+  private ObjectNode version() {
+    return NODES
+        .objectNode()
+        .put("_id", "version")
+        .put("database", 1)
+        .put("release", RELEASE)
+        .put("flywheel_release", RELEASE);
+  }
+
+  private ObjectNode config() {
+    ObjectNode config = NODES.objectNode();
+    ObjectNode site = config.putObject("site");
+    site.put("id", "local");
+    site.put("name", "Local Flywheel emulator");
+    site.put("api_url", siteUrl.get() + "/api");
+    site.put("redirect_url", siteUrl.get());
+    site.put("central_url", siteUrl.get());
+    site.put("registered", false);
+    // No signed URLs: clients upload with plain multipart to the server itself.
+    config.putObject("features").put("signed_url", false).put("job_tickets", false);
+    config.put("signed_url", false);
+    return config;
+  }
+
+  private Reply self(Call call) {
+    ObjectNode user = user(call.caller().userId()).deepCopy();
+    return Reply.ok(user);
+  }
+
+  private Reply authStatus(Call call) {
+    ObjectNode status = NODES.objectNode();
+    status.putObject("origin").put("type", "user").put("id", call.caller().userId());
+    status.put("user_id", call.caller().userId());
+    status.put("user_is_admin", call.caller().siteAdmin());
+    status.put("is_device", false);
+    status.set("roles", user(call.caller().userId()).path("roles"));
+    return Reply.ok(status);
+  }
+
+  private ObjectNode user(String id) {
+    return store.get("users", id).orElseThrow(() -> ApiError.notFound("User " + id + " not found"));
+  }
+
+  private Reply createUser(Call call) {
+    access.requireSiteAdmin(call.caller(), "add users");
+    ObjectNode body = call.objectBody();
+    String id = Containers.requiredText(body, "_id");
+    String now = Ids.now();
+    ObjectNode user = NODES.objectNode();
+    user.put("_id", id);
+    user.put("user_id", id);
+    user.put("email", body.path("email").asText(id));
+    user.put("firstname", body.path("firstname").asText(""));
+    user.put("lastname", body.path("lastname").asText(""));
+    user.putArray("roles").add("user");
+    user.put("root", false);
+    user.put("disabled", false);
+    user.put("created", now);
+    user.put("modified", now);
+    try {
+      store.insert("users", id, user);
+    } catch (Store.DuplicateException e) {
+      throw ApiError.conflict("User " + id + " already exists");
+    }
+    return Reply.ok(Containers.insertedId(id));
+  }
+
+  private Reply createRole(Call call) {
+    access.requireSiteAdmin(call.caller(), "add roles");
+    ObjectNode body = call.objectBody();
+    String label = Containers.requiredText(body, "label");
+    boolean taken =
+        store.list("roles").stream().anyMatch(r -> r.path("label").asText().equals(label));
+    if (taken) {
+      throw ApiError.conflict("Role " + label + " already exists");
+    }
+    String id = Ids.objectId();
+    ObjectNode role = NODES.objectNode();
+    role.put("_id", id);
+    role.put("label", label);
+    JsonNode actions = body.path("actions");
+    role.set("actions", actions.isArray() ? actions : NODES.arrayNode());
+    try {
+      store.insert("roles", id, role);
+    } catch (Store.DuplicateException e) {
+      throw ApiError.conflict("Role " + label + " already exists");
+    }
+    return Reply.ok(role);
+  }
+
+  private Reply role(Call call) {
+    String id = call.param("rid");
+    return Reply.ok(
+        store.get("roles", id).orElseThrow(() -> ApiError.notFound("Role " + id + " not found")));
+  }
+}

@@ -1,0 +1,119 @@
+package fwgear.tools.emulator;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import fwgear.emulator.EmulatorOptions;
+import fwgear.emulator.FlywheelEmulator;
+import fwgear.tools.UsageException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./gear emulator}: runs the local Flywheel server until interrupted. */
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a local Flywheel server (REST API and SSM parameters) on 127.0.0.1.",
+      "State is kept in --data and survives a restart; the seed is applied to a new folder only."
+    })
+public final class EmulatorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      description = "TCP port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE}).",
+      defaultValue = "" + EmulatorOptions.DEFAULT_PORT)
+  int port;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Folder of the server's database (default ~/.cache/fwgear/emulator).")
+  Path data;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "FILE",
+      description =
+          "YAML seed (users and keys, groups, roles, projects, gears, ssm) for a new folder.")
+  Path seed;
+
+  @Option(names = "--in-memory", description = "Keep all state in memory (nothing is written).")
+  boolean inMemory;
+
+  @Option(names = "--log-requests", description = "Log every request (method, path, status).")
+  boolean logRequests;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0 to 65535, not " + port);
+    }
+    if (inMemory && data != null) {
+      throw new UsageException("--in-memory and --data exclude each other");
+    }
+    quietLogging(logRequests);
+    EmulatorOptions options =
+        new EmulatorOptions(
+            port,
+            inMemory
+                ? Optional.empty()
+                : Optional.of(data != null ? data : EmulatorOptions.defaultDataDir()),
+            Optional.ofNullable(seed));
+    FlywheelEmulator server;
+    try {
+      server = FlywheelEmulator.start(options);
+    } catch (BindException e) {
+      throw new UsageException("port " + port + " is in use (choose another with --port)");
+    } catch (IOException e) {
+      throw new IOException("cannot start the local Flywheel server: " + e.getMessage(), e);
+    }
+    // Ctrl-C runs the hook, which closes the database cleanly; interrupting the command does too.
+    Thread hook = new Thread(server::close, "emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Flywheel emulator listening on " + server.baseUrl());
+    // The key of a local, loopback-only server: printing it is what the command is for.
+    out.println("API key: " + server.apiKey().reveal());
+    out.println(
+        "Data: "
+            + options.dataDir().map(Path::toString).orElse("(in memory)")
+            + "; Ctrl-C stops it.");
+    out.flush();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running.
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Logback logs everything at DEBUG when nothing configures it; a server answering thousands of
+   * requests should not, unless asked to.
+   */
+  private static void quietLogging(boolean requests) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+      context.getLogger("fwgear.emulator").setLevel(requests ? Level.DEBUG : Level.INFO);
+    }
+  }
+}
