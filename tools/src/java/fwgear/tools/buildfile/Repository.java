@@ -109,8 +109,9 @@ public final class Repository {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // Parents before children, so __defaults__ flow down the tree.
-    files.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
+    // Parents before children, so __defaults__ flow down the tree: a folder's path is a prefix of
+    // its subfolders' paths, so it sorts first. The walk gives no order.
+    files.sort(java.util.Comparator.comparing(file -> file.getParent().toString()));
     return files;
   }
 

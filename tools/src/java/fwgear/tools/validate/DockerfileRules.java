@@ -37,6 +37,7 @@ public final class DockerfileRules implements Rule {
   public static final String COMMAND = "dockerfile-command";
   public static final String ENTRYPOINT = "dockerfile-entrypoint";
   public static final String ENVIRONMENT = "dockerfile-environment";
+  public static final String TARGET_STAGE = "dockerfile-target-stage";
 
   public static final String GEAR_DIR = "/flywheel/v0";
 
@@ -141,6 +142,25 @@ public final class DockerfileRules implements Rule {
       }
       from.stage().ifPresent(stages::add);
     }
+    var target = gear.image().target();
+    target
+        .string("target_stage")
+        .filter(stage -> !stages.contains(stage))
+        .ifPresent(
+            stage ->
+                problems.add(
+                    error(
+                        target.buildFile(),
+                        target.lineOf("target_stage"),
+                        "target_stage",
+                        TARGET_STAGE,
+                        "target_stage '"
+                            + stage
+                            + "' is not a stage of "
+                            + file
+                            + (stages.isEmpty()
+                                ? " (it names none)"
+                                : " (stages: " + String.join(", ", stages) + ")"))));
   }
 
   /**
