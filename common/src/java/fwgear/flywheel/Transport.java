@@ -65,6 +65,8 @@ final class Transport {
     this.json = json;
     this.http =
         HttpClient.newBuilder()
+            // Plain http is only used with a local server, which speaks HTTP/1.1: no h2c upgrade.
+            .version(key.isLoopback() ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
             .connectTimeout(options.connectTimeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
