@@ -17,8 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A JSON or YAML document parsed into a Jackson tree that remembers the line of every key and array
@@ -34,12 +38,32 @@ public final class LocatedDocument {
   private final String displayName;
   private final JsonNode root;
   private final Map<String, Integer> lines;
+  private final List<Problem> duplicateKeys;
 
-  private LocatedDocument(String displayName, JsonNode root, Map<String, Integer> lines) {
+  private LocatedDocument(String displayName, JsonNode root, Located located) {
     this.displayName = displayName;
     this.root = root;
-    this.lines = lines;
+    this.lines = located.lines();
+    this.duplicateKeys =
+        located.duplicates().stream()
+            .map(
+                duplicate ->
+                    Problem.error(
+                        displayName,
+                        duplicate.line(),
+                        dotted(duplicate.pointer()),
+                        "duplicate-key",
+                        dotted(duplicate.pointer())
+                            + ": appears more than once in its mapping (first on line "
+                            + located.lines().get(duplicate.pointer())
+                            + "); only the last value would count"))
+            .toList();
   }
+
+  /** Where the keys of one document are, and the keys that one mapping repeats. */
+  private record Located(Map<String, Integer> lines, List<Duplicate> duplicates) {}
+
+  private record Duplicate(String pointer, int line) {}
 
   /** Reads a JSON file; a missing file or a syntax error is an {@link InvalidInputException}. */
   public static LocatedDocument readJson(Path file, String displayName) {
@@ -80,28 +104,97 @@ public final class LocatedDocument {
         throw new InvalidInputException(
             Problem.error(displayName, 1, "", "syntax", "the file is empty"));
       }
-      return new LocatedDocument(displayName, root, lineMap(text, mapper.getFactory()));
+      return new LocatedDocument(displayName, root, locate(text, mapper.getFactory()).get(0));
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      String where = column > 0 ? "column " + column + ": " : "";
-      throw new InvalidInputException(
-          Problem.error(
-              displayName, Math.max(line, 0), "", "syntax", where + e.getOriginalMessage()));
+      throw syntaxError(displayName, e);
     }
   }
 
-  private static Map<String, Integer> lineMap(String text, JsonFactory factory)
+  /**
+   * Reads every document of a YAML stream ({@code ---} separated) in order; documents with no
+   * content are skipped, so the list may be empty. A syntax error anywhere is an {@link
+   * InvalidInputException} naming its line.
+   */
+  public static List<LocatedDocument> readYamlDocuments(Path file, String displayName) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(
+          Problem.error(displayName, 0, "", "file-missing", "file not found"));
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          Problem.error(displayName, 0, "", "file-unreadable", "cannot read: " + e.getMessage()));
+    }
+    return parseYamlDocuments(text, displayName);
+  }
+
+  /** {@link #readYamlDocuments} for text in memory. */
+  public static List<LocatedDocument> parseYamlDocuments(String text, String displayName) {
+    try {
+      List<JsonNode> roots = new ArrayList<>();
+      // One tree per root value; (a MappingIterator would unwrap a root-level list instead.)
+      try (JsonParser parser = YAML.getFactory().createParser(text)) {
+        while (parser.nextToken() != null) {
+          roots.add(YAML.readTree(parser));
+        }
+      }
+      List<Located> located = locate(text, YAML.getFactory());
+      List<LocatedDocument> documents = new ArrayList<>();
+      for (int i = 0; i < roots.size() && i < located.size(); i++) {
+        JsonNode root = roots.get(i);
+        if (root != null && !root.isMissingNode() && !root.isNull()) {
+          documents.add(new LocatedDocument(displayName, root, located.get(i)));
+        }
+      }
+      return documents;
+    } catch (JsonProcessingException e) {
+      throw syntaxError(displayName, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from a string cannot fail", e);
+    }
+  }
+
+  private static InvalidInputException syntaxError(String displayName, JsonProcessingException e) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    String where = column > 0 ? "column " + column + ": " : "";
+    return new InvalidInputException(
+        Problem.error(
+            displayName, Math.max(line, 0), "", "syntax", where + e.getOriginalMessage()));
+  }
+
+  /** One {@link Located} per root value (document) of the text, in order; at least one. */
+  private static List<Located> locate(String text, JsonFactory factory)
       throws JsonProcessingException {
+    List<Located> documents = new ArrayList<>();
     Map<String, Integer> lines = new HashMap<>();
+    Set<String> keys = new HashSet<>();
+    List<Duplicate> duplicates = new ArrayList<>();
+    boolean first = true;
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         JsonStreamContext context = parser.getParsingContext();
+        boolean startsDocument =
+            token.isStructStart()
+                ? context.getParent().inRoot()
+                : !token.isStructEnd() && context.inRoot();
+        if (startsDocument && !first) {
+          documents.add(new Located(lines, duplicates));
+          lines = new HashMap<>();
+          keys = new HashSet<>();
+          duplicates = new ArrayList<>();
+        }
+        first &= !startsDocument;
         int line = parser.currentTokenLocation().getLineNr();
         if (token == JsonToken.FIELD_NAME) {
-          lines.putIfAbsent(context.pathAsPointer().toString(), line);
-        } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          String pointer = context.pathAsPointer().toString();
+          if (!keys.add(pointer)) {
+            duplicates.add(new Duplicate(pointer, line));
+          }
+          lines.putIfAbsent(pointer, line);
+        } else if (token.isStructStart()) {
           JsonStreamContext parent = context.getParent();
           if (parent != null && parent.inArray()) {
             lines.putIfAbsent(parent.pathAsPointer().toString(), line);
@@ -110,6 +203,8 @@ public final class LocatedDocument {
           }
         } else if (context.inArray()) {
           lines.putIfAbsent(context.pathAsPointer().toString(), line);
+        } else if (context.inRoot()) {
+          lines.putIfAbsent("", line);
         }
       }
     } catch (JsonProcessingException e) {
@@ -117,11 +212,20 @@ public final class LocatedDocument {
     } catch (IOException e) {
       throw new IllegalStateException("reading from a string cannot fail", e);
     }
-    return lines;
+    documents.add(new Located(lines, duplicates));
+    return documents;
   }
 
   public String displayName() {
     return displayName;
+  }
+
+  /**
+   * Keys that one mapping of this document repeats, as errors located at the repetition; empty when
+   * there are none. (The parser keeps the last value, which silently hides the first.)
+   */
+  public List<Problem> duplicateKeys() {
+    return duplicateKeys;
   }
 
   public JsonNode root() {

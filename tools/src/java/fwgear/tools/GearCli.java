@@ -2,7 +2,6 @@ package fwgear.tools;
 
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
-import fwgear.tools.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +23,21 @@ import picocli.CommandLine.ParseResult;
       "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
       "Run './gear <command> --help' for a command's options."
     },
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
+      fwgear.tools.buildfile.ListCommand.class,
+      fwgear.tools.buildfile.PeekCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
+      fwgear.tools.scaffold.NewCommand.class,
+      fwgear.tools.release.BumpCommand.class,
+      fwgear.tools.changes.ChangedCommand.class,
+      fwgear.tools.tailor.TailorCommand.class,
+      fwgear.tools.emulator.EmulatorCommand.class,
+    })
 public final class GearCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -46,9 +59,21 @@ public final class GearCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new GearCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line with commands made by a factory (tests give commands another folder). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
+    for (String name : java.util.List.of("list", "peek", "validate")) {
+      CommandLine sub = commandLine.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
+      }
+    }
     return commandLine;
   }
 

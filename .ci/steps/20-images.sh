@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# CI step: builds every gear's image with buildah from its own Dockerfile, on a local base image
+# (Docker Hub is out of reach), checks that a second `./gear package ::` rebuilds nothing, then runs
+# the image tests (@Tag("image")): project_management inside its image against the local Flywheel.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=()
+command -v buildah >/dev/null || need+=(buildah)
+command -v debootstrap >/dev/null || need+=(debootstrap)
+if ((${#need[@]})); then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+fi
+
+BASE_IMAGE=$(bash .ci/base-image.sh)
+export BASE_IMAGE
+echo "base image: $BASE_IMAGE"
+
+./gear package ::
+
+# Nothing changed: every gear must be reported unchanged, and quickly.
+start=$(date +%s%N)
+second=$(./gear package ::)
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+echo "$second"
+echo "no-op ./gear package :: took ${elapsed_ms} ms"
+if grep -q ' built ' <<<"$second"; then
+  echo "20-images: a second ./gear package with nothing changed rebuilt an image" >&2
+  exit 1
+fi
+
+# The image tests (excluded from the plain `mvn -B verify`).
+mvn -B -q verify -pl tools -am -Dgroups=image -Dsurefire.excludedGroups=none \
+  -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,0 +1,24 @@
+package project_app.definition;
+
+import java.util.List;
+
+/**
+ * One center of a study as the project file lists it: its group id ({@code center-id}), the group's
+ * label ({@code name}), whether it is active and the tags its group and projects carry.
+ *
+ * @param line the line of the center's entry, for messages about it
+ */
+public record CenterDefinition(
+    String name, String centerId, boolean active, List<String> tags, int line) {
+
+  /** The tag that marks a center for runs with {@code new_only}. */
+  public static final String NEW_CENTER_TAG = "new-center";
+
+  public CenterDefinition {
+    tags = List.copyOf(tags);
+  }
+
+  public boolean isNew() {
+    return tags.contains(NEW_CENTER_TAG);
+  }
+}

@@ -1,0 +1,138 @@
+package project_app.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import project_app.state.DesiredState;
+import project_app.state.GroupSpec;
+import project_app.state.GroupState;
+import project_app.state.ProjectSpec;
+import project_app.state.ProjectState;
+import project_app.state.RoleRef;
+import project_app.state.SiteState;
+
+/**
+ * Compares the desired state with the site and lists only the writes that change something: a
+ * second run over an unchanged site plans none. Nothing is ever removed: users, tags and roles the
+ * file does not mention are left alone, and a group's label is not changed (a different one is
+ * reported).
+ */
+public final class Planner {
+  private final Map<String, RoleRef> rolesById;
+  private final String creatorId;
+
+  /**
+   * @param siteRoles every site role, to name the roles a user already has
+   * @param creatorId the user the gear runs as: Flywheel makes the creator of a group its admin, so
+   *     a new group starts with that permission
+   */
+  public Planner(Iterable<RoleRef> siteRoles, String creatorId) {
+    Map<String, RoleRef> byId = new java.util.HashMap<>();
+    siteRoles.forEach(role -> byId.put(role.id(), role));
+    this.rolesById = byId;
+    this.creatorId = creatorId;
+  }
+
+  public Plan plan(DesiredState desired, SiteState site) {
+    List<Change> changes = new ArrayList<>();
+    List<String> notices = new ArrayList<>(desired.notices());
+    for (GroupSpec group : desired.groups()) {
+      Optional<GroupState> current = site.group(group.id());
+      if (current.isEmpty()) {
+        changes.add(new Change.CreateGroup(group.id(), group.label()));
+      } else if (!current.get().label().equals(group.label())) {
+        notices.add(
+            "group "
+                + group.id()
+                + " exists with label '"
+                + current.get().label()
+                + "', the project file names it '"
+                + group.label()
+                + "'; the label is left as it is");
+      }
+      planGroup(group, current, changes);
+      for (ProjectSpec project : desired.projectsOf(group.id())) {
+        List<ProjectState> matches = site.projects(group.id(), project.label());
+        if (matches.size() > 1) {
+          notices.add(
+              "group "
+                  + group.id()
+                  + " has "
+                  + matches.size()
+                  + " projects labelled "
+                  + project.label()
+                  + "; only the first ("
+                  + matches.get(0).id()
+                  + ") is updated");
+        }
+        planProject(project, matches.stream().findFirst(), changes);
+      }
+    }
+    return new Plan(
+        changes,
+        notices,
+        desired.groups().stream().map(GroupSpec::id).toList(),
+        desired.projects().stream().map(ProjectSpec::path).toList());
+  }
+
+  private void planGroup(GroupSpec group, Optional<GroupState> current, List<Change> changes) {
+    List<String> tags = current.map(GroupState::tags).orElse(List.of());
+    List<String> roles = current.map(GroupState::roleIds).orElse(List.of());
+    Map<String, String> access =
+        current.map(GroupState::permissions).orElse(Map.of(creatorId, "admin"));
+    group.tags().stream()
+        .filter(tag -> !tags.contains(tag))
+        .forEach(tag -> changes.add(new Change.AddGroupTag(group.id(), tag)));
+    group.roles().stream()
+        .filter(role -> !roles.contains(role.id()))
+        .forEach(role -> changes.add(new Change.AddGroupRole(group.id(), role)));
+    group
+        .permissions()
+        .forEach(
+            (user, level) -> {
+              String previous = access.get(user);
+              if (!level.equals(previous)) {
+                changes.add(new Change.SetGroupAccess(group.id(), user, level, previous));
+              }
+            });
+  }
+
+  private void planProject(
+      ProjectSpec project, Optional<ProjectState> current, List<Change> changes) {
+    if (current.isEmpty()) {
+      changes.add(new Change.CreateProject(project.groupId(), project.label()));
+    }
+    List<String> tags = current.map(ProjectState::tags).orElse(List.of());
+    project.tags().stream()
+        .filter(tag -> !tags.contains(tag))
+        .forEach(
+            tag -> changes.add(new Change.AddProjectTag(project.groupId(), project.label(), tag)));
+    Map<String, Set<String>> permissions = current.map(ProjectState::permissions).orElse(Map.of());
+    project
+        .userRoles()
+        .forEach(
+            (user, needed) -> {
+              Set<String> had = permissions.get(user);
+              Set<String> neededIds = needed.stream().map(RoleRef::id).collect(Collectors.toSet());
+              if (had != null && had.containsAll(neededIds)) {
+                return;
+              }
+              Set<RoleRef> roles = new LinkedHashSet<>();
+              if (had != null) {
+                had.stream().sorted().map(this::role).forEach(roles::add);
+              }
+              roles.addAll(needed);
+              changes.add(
+                  new Change.SetProjectRoles(
+                      project.groupId(), project.label(), user, List.copyOf(roles), had != null));
+            });
+  }
+
+  private RoleRef role(String id) {
+    return rolesById.getOrDefault(id, new RoleRef(id, id));
+  }
+}

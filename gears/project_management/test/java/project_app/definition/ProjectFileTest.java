@@ -1,0 +1,205 @@
+package project_app.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProjectFileTest {
+
+  static final Path WORKED_EXAMPLE = Path.of("data/test-project.yaml");
+
+  @Test
+  void readsTheWorkedExample() {
+    List<StudyDefinition> studies = ProjectFile.read(WORKED_EXAMPLE, "test-project.yaml").studies();
+
+    assertThat(studies).extracting(StudyDefinition::projectId).containsExactly("tau", "zeta");
+    StudyDefinition tau = studies.get(0);
+    assertThat(tau.name()).isEqualTo("Project Tau");
+    assertThat(tau.published()).isTrue();
+    assertThat(tau.primary()).isFalse();
+    assertThat(tau.datatypes()).containsExactly("form", "dicom");
+    assertThat(tau.centers())
+        .containsExactly(
+            new CenterDefinition("Alpha Center", "alpha", true, List.of("center-code-1006"), 7),
+            new CenterDefinition(
+                "Beta Center", "beta-inactive", false, List.of("center-code-2006"), 12));
+    assertThat(studies.get(1).published()).isFalse();
+    assertThat(studies.get(1).centers())
+        .extracting(CenterDefinition::centerId)
+        .containsExactly("alpha", "gamma-adrc");
+  }
+
+  @Test
+  void labelsFollowTheNamingRules() {
+    StudyDefinition tau = study("tau", false);
+    StudyDefinition primary = study("tau", true);
+
+    assertThat(tau.ingestLabel("Form")).isEqualTo("ingest-form-tau");
+    assertThat(tau.retrospectiveLabel("DICOM")).isEqualTo("retrospective-dicom-tau");
+    assertThat(tau.acceptedLabel()).isEqualTo("accepted-tau");
+    assertThat(primary.ingestLabel("form")).isEqualTo("ingest-form");
+    assertThat(primary.acceptedLabel()).isEqualTo("accepted");
+    assertThat(primary.releaseGroupId()).isEqualTo("release-tau");
+    assertThat(primary.releaseGroupLabel()).isEqualTo("Project tau Release");
+  }
+
+  @Test
+  void nullTagsAndAbsentPrimaryAreAllowed() {
+    StudyDefinition study =
+        ProjectFile.parse(
+                """
+                project: P
+                project-id: p
+                primary: true
+                centers:
+                  - {name: A, center-id: a1, is-active: true, tags: null}
+                datatypes: [form]
+                published: false
+                """,
+                "p.yaml")
+            .studies()
+            .get(0);
+
+    assertThat(study.primary()).isTrue();
+    assertThat(study.centers().get(0).tags()).isEmpty();
+  }
+
+  @Test
+  void reportsEveryMissingKeyWithItsLine() {
+    List<String> problems =
+        problems(
+            """
+            project: Project Tau
+            centers:
+              - name: Alpha Center
+                center-id: alpha
+                tags: []
+              - name: Beta Center
+                is-active: false
+                tags: []
+            published: true
+            """);
+
+    assertThat(problems)
+        .containsExactly(
+            "p.yaml:1: required: project-id: is required (a text)",
+            "p.yaml:1: required: datatypes: is required (a list)",
+            "p.yaml:3: required: centers.0.is-active: is required (true or false)",
+            "p.yaml:6: required: centers.1.center-id: is required (a text)");
+  }
+
+  @Test
+  void reportsWrongTypesUnknownKeysAndBadIdsInEveryDocument() {
+    List<String> problems =
+        problems(
+            """
+            project: P
+            project-id: p
+            centers:
+              - name: Alpha
+                center-id: Alpha Center
+                is-active: yes please
+                tags: [ok, a/b]
+                colour: red
+            datatypes: [form, Form]
+            published: maybe
+            ---
+            project: Q
+            project-id: Q
+            centers: none
+            datatypes: []
+            published: true
+            """);
+
+    assertThat(problems)
+        .containsExactly(
+            "p.yaml:10: type: published: must be true or false, not 'maybe'",
+            "p.yaml:9: duplicate: datatypes.1: datatype 'Form' is listed twice",
+            "p.yaml:8: unknown-key: centers.0.colour: unknown key; expected one of name,"
+                + " center-id, is-active, tags",
+            "p.yaml:6: type: centers.0.is-active: must be true or false, not 'yes please'",
+            "p.yaml:7: tag: centers.0.tags.1: tag 'a/b' must be 1 to 32 characters without '/'",
+            "p.yaml:5: group-id: centers.0.center-id: 'Alpha Center' is not a valid Flywheel group"
+                + " id (2 to 32 lower case letters, digits and . @ _ -, starting and ending with a"
+                + " letter or digit)",
+            "p.yaml:15: no-datatypes: warning: datatypes: no datatypes: no ingest or"
+                + " retrospective projects",
+            "p.yaml:14: type: centers: must be a list",
+            "p.yaml:13: group-id: project-id: the release group id 'release-Q' is not a valid"
+                + " Flywheel group id (lower case letters, digits and . @ _ -, at most 32"
+                + " characters)");
+  }
+
+  @Test
+  void reportsDuplicateKeysAndConflictsAcrossDocuments() {
+    List<String> problems =
+        problems(
+            """
+            project: P
+            project-id: p
+            published: false
+            published: true
+            centers:
+              - {name: Alpha, center-id: alpha, is-active: true, tags: []}
+            datatypes: [form]
+            ---
+            project: Q
+            project-id: p
+            centers:
+              - {name: Alpha Centre, center-id: alpha, is-active: true, tags: []}
+              - {name: R, center-id: release-p, is-active: true, tags: []}
+            datatypes: [form]
+            published: false
+            """);
+
+    assertThat(problems)
+        .containsExactly(
+            "p.yaml:4: duplicate-key: published: appears more than once in its mapping (first on"
+                + " line 3); only the last value would count",
+            "p.yaml:9: duplicate: project-id: 'p' is also the id of the study on line 1",
+            "p.yaml:12: conflict: name: center 'alpha' is named 'Alpha' on line 6 and 'Alpha"
+                + " Centre' here; a group has one label",
+            "p.yaml:13: conflict: center-id: 'release-p' is also the release group of the study"
+                + " on line 1");
+  }
+
+  @Test
+  void syntaxErrorsAndEmptyFilesAreBadInput() {
+    assertThat(problems("project: [P\ncenters: []\n"))
+        .singleElement()
+        .asString()
+        .startsWith("p.yaml:2: syntax:");
+    assertThat(problems("# nothing\n"))
+        .containsExactly("p.yaml: empty: the file has no study documents");
+    assertThat(problems("- project: P\n"))
+        .containsExactly(
+            "p.yaml:1: type: a study document must be a mapping of keys such as project, centers");
+  }
+
+  @Test
+  void aMissingFileIsBadInput() {
+    assertThat(
+            catchThrowableOfType(
+                    InvalidInputException.class,
+                    () -> ProjectFile.read(Path.of("no/such.yaml"), "such.yaml"))
+                .problems())
+        .extracting(Problem::rule)
+        .containsExactly("file-missing");
+  }
+
+  private static List<String> problems(String yaml) {
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> ProjectFile.parse(yaml, "p.yaml"));
+    assertThat(e).as("problems expected").isNotNull();
+    return e.problems().stream().map(Problem::format).toList();
+  }
+
+  private static StudyDefinition study(String id, boolean primary) {
+    return new StudyDefinition("Project " + id, id, List.of(), List.of("form"), true, primary, 1);
+  }
+}

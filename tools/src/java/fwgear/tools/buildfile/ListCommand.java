@@ -1,0 +1,36 @@
+package fwgear.tools.buildfile;
+
+import fwgear.tools.RepositoryOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./gear list [specs]}: the addresses of the targets the specs select. */
+@Command(
+    name = "list",
+    description = {
+      "Prints the addresses of the targets that the specs select, one a line.",
+      "Specs: dir:name, dir, :name, //:name, dir::, :: (default); -spec excludes."
+    })
+public final class ListCommand implements Callable<Integer> {
+  @Mixin RepositoryOption repository;
+
+  @Parameters(paramLabel = "<specs>", description = "Targets to list (default ::).")
+  List<String> specs = List.of();
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Repository repo = Repository.load(repository.root());
+    var out = spec.commandLine().getOut();
+    for (Target target : repo.targets(Specs.parse(specs))) {
+      out.println(target.address());
+    }
+    out.flush();
+    return 0;
+  }
+}

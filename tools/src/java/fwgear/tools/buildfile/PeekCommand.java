@@ -1,0 +1,86 @@
+package fwgear.tools.buildfile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fwgear.tools.RepositoryOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./gear peek [specs]}: the targets as JSON, as {@code pants peek} prints them, plus what
+ * the tool resolves: image names of docker_image targets and output paths of binaries.
+ */
+@Command(
+    name = "peek",
+    description = {
+      "Prints the targets that the specs select as a JSON array: address, target_type, their",
+      "fields, and for docker_image the resolved repository, tags and image names, for",
+      "deploy_jar and pex_binary the output path under dist/."
+    })
+public final class PeekCommand implements Callable<Integer> {
+  @Mixin RepositoryOption repository;
+
+  @Parameters(paramLabel = "<specs>", description = "Targets to show (default ::).")
+  List<String> specs = List.of();
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    Repository repo = Repository.load(repository.root());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Target target : repo.targets(Specs.parse(specs))) {
+      out.add(describe(repo, target));
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    spec.commandLine().getOut().println(json.writeValueAsString(out));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** The FROM images with build args resolved, when the Dockerfile can be read. */
+  private static java.util.Optional<List<String>> baseImages(Repository repo, DockerImage image) {
+    try {
+      fwgear.tools.docker.Dockerfile dockerfile =
+          image.target().has("instructions")
+              ? fwgear.tools.docker.Dockerfile.parse(
+                  String.join("\n", image.target().strings("instructions")), image.dockerfile())
+              : fwgear.tools.docker.Dockerfile.parse(
+                  repo.resolve(image.dockerfile()), image.dockerfile());
+      return java.util.Optional.of(
+          dockerfile.froms(DockerImage.buildArgValues(image.buildArgs())).stream()
+              .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)
+              .toList());
+    } catch (fwgear.problem.InvalidInputException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** One target as a JSON-ready map. */
+  public static Map<String, Object> describe(Repository repo, Target target) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("address", target.address().spec());
+    entry.put("target_type", target.type());
+    entry.put("build_file", target.buildFile());
+    target.fields().forEach((field, value) -> entry.put(field, BuildValue.toJson(value)));
+    target.outputPath().ifPresent(path -> entry.put("output_path", path));
+    if (target.is(TargetTypes.DOCKER_IMAGE)) {
+      DockerImage image = repo.dockerImage(target);
+      entry.put("dockerfile", image.dockerfile());
+      entry.put("resolved_repository", image.repository());
+      entry.put("resolved_registries", image.registries());
+      entry.put("resolved_tags", image.tags());
+      entry.put("image_names", image.imageNames());
+      baseImages(repo, image).ifPresent(images -> entry.put("base_images", images));
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,213 @@
+package fwgear.tools.buildfile;
+
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.UsageException;
+import fwgear.tools.settings.RepositorySettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A gear repository: its root, its settings and every target of its BUILD files.
+ *
+ * <p>Folders never searched: hidden ones, {@code dist}, {@code target} (Maven), {@code tmp}, {@code
+ * node_modules}, {@code templates} (scaffolding with placeholders), folders holding their own
+ * gear.toml or pants.toml (other repositories, such as test fixtures), and those the settings list.
+ */
+public final class Repository {
+  public static final String BUILD_FILE = "BUILD";
+  static final Set<String> SKIPPED_FOLDERS =
+      Set.of("dist", "target", "tmp", "node_modules", "templates");
+
+  private final Path root;
+  private final RepositorySettings settings;
+  private final Map<Address, Target> targets;
+
+  Repository(Path root, RepositorySettings settings, Map<Address, Target> targets) {
+    this.root = root;
+    this.settings = settings;
+    this.targets = Collections.unmodifiableMap(new TreeMap<>(targets));
+  }
+
+  /**
+   * Loads the settings and every BUILD file under the root.
+   *
+   * @throws InvalidInputException with every problem of every BUILD file (and the settings)
+   */
+  public static Repository load(Path root) {
+    Path absolute = root.toAbsolutePath().normalize();
+    RepositorySettings settings = RepositorySettings.load(absolute);
+    List<Path> buildFiles = findBuildFiles(absolute, settings.ignore());
+    BuildFileLoader loader = new BuildFileLoader();
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : buildFiles) {
+      String relative = relative(absolute, file);
+      try {
+        loader.load(relative, Files.readString(file), problems);
+      } catch (IOException e) {
+        problems.add(Problem.error(relative, 0, "", "build-unreadable", "cannot read: " + e));
+      }
+    }
+    InvalidInputException.throwIfErrors(problems);
+    return new Repository(absolute, settings, loader.targets());
+  }
+
+  private static List<Path> findBuildFiles(Path root, List<String> ignore) {
+    Set<Path> ignored =
+        ignore.stream()
+            .map(p -> Address.trimSlashes(p.strip()))
+            .filter(p -> !p.isEmpty() && !p.contains("*"))
+            .map(root::resolve)
+            .collect(Collectors.toSet());
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+              }
+              String name = dir.getFileName().toString();
+              if (name.startsWith(".")
+                  || SKIPPED_FOLDERS.contains(name)
+                  || ignored.contains(dir)
+                  || isNestedRepository(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (file.getFileName().toString().equals(BUILD_FILE) && attrs.isRegularFile()) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Parents before children, so __defaults__ flow down the tree.
+    files.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
+    return files;
+  }
+
+  /** A folder with its own gear.toml or pants.toml is another repository (a test fixture, say). */
+  private static boolean isNestedRepository(Path dir) {
+    return Files.isRegularFile(dir.resolve("gear.toml"))
+        || Files.isRegularFile(dir.resolve("pants.toml"));
+  }
+
+  static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public RepositorySettings settings() {
+    return settings;
+  }
+
+  /** Every target, sorted by address. */
+  public Collection<Target> targets() {
+    return targets.values();
+  }
+
+  public Optional<Target> target(Address address) {
+    return Optional.ofNullable(targets.get(address));
+  }
+
+  /**
+   * The targets the specs select, sorted by address.
+   *
+   * @throws UsageException when a spec names a target or folder that has none
+   */
+  public List<Target> targets(Specs specs) {
+    for (Specs.Spec spec : specs.includes()) {
+      boolean matchesAny = targets.keySet().stream().anyMatch(spec::matches);
+      if (matchesAny) {
+        continue;
+      }
+      if (spec instanceof Specs.Single single) {
+        throw new UsageException(unknownTarget(single.address(), single.text()));
+      }
+      String dir =
+          spec instanceof Specs.Recursive r ? r.directory() : ((Specs.Directory) spec).directory();
+      if (!dir.isEmpty() && !Files.isDirectory(root.resolve(dir))) {
+        throw new UsageException("no such folder: " + dir + " (in spec '" + spec.text() + "')");
+      }
+      if (spec instanceof Specs.Directory) {
+        boolean below = targets.keySet().stream().anyMatch(a -> a.isUnder(dir));
+        throw new UsageException(
+            "no targets in "
+                + (dir.isEmpty() ? "the root" : dir)
+                + (below
+                    ? " (its subfolders have some: " + (dir.isEmpty() ? "" : dir) + "::)"
+                    : ""));
+      }
+    }
+    return targets.values().stream().filter(t -> specs.matches(t.address())).toList();
+  }
+
+  /** The target at an address, or a usage error listing the targets of that folder. */
+  public Target require(Address address) {
+    return target(address)
+        .orElseThrow(() -> new UsageException(unknownTarget(address, address.toString())));
+  }
+
+  private String unknownTarget(Address address, String text) {
+    List<String> inFolder =
+        targets.keySet().stream()
+            .filter(a -> a.directory().equals(address.directory()))
+            .map(Address::spec)
+            .toList();
+    return "no target "
+        + text
+        + (inFolder.isEmpty()
+            ? " (no BUILD targets in "
+                + (address.directory().isEmpty() ? "the root" : address.directory())
+                + ")"
+            : "; targets there: " + String.join(", ", inFolder));
+  }
+
+  /** Every docker_image target, with its names resolved. */
+  public List<DockerImage> dockerImages(Specs specs) {
+    return targets(specs).stream()
+        .filter(t -> t.is(TargetTypes.DOCKER_IMAGE))
+        .map(this::dockerImage)
+        .toList();
+  }
+
+  public DockerImage dockerImage(Target target) {
+    return DockerImage.resolve(target, settings);
+  }
+
+  /** A path relative to the root, as a file system path. */
+  public Path resolve(String relativePath) {
+    return root.resolve(relativePath);
+  }
+}

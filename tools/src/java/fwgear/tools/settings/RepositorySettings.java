@@ -1,0 +1,194 @@
+package fwgear.tools.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The repository's settings, read from {@code gear.toml}, or from {@code pants.toml} when there is
+ * no {@code gear.toml} (so a Pants gear repository is understood as it is).
+ *
+ * <pre>
+ * [docker]
+ * default_repository = "naccdata/{name}"   # {name} {directory} {parent_directory}
+ * build_args = ["BASE_IMAGE=eclipse-temurin:17-jre"]
+ * builder = "buildah"                      # docker, podman or buildah; default: the first found
+ * [docker.registries.company]
+ * address = "registry.example.com:5000"
+ * default = true
+ * [repository]
+ * ignore = ["scratch"]                     # folders never searched for BUILD files
+ * </pre>
+ *
+ * @param file the settings file relative to the root ({@code gear.toml}, {@code pants.toml}), or
+ *     empty when there is none
+ * @param defaultRepository the repository template of docker_image targets that set none
+ * @param registries the registries by alias, in file order
+ * @param buildArgs {@code NAME=value} or {@code NAME} build args given to every image build
+ * @param builder the image builder to use, when set
+ * @param ignore folders (relative to the root) never searched for BUILD files, beyond the defaults
+ */
+public record RepositorySettings(
+    Optional<String> file,
+    String defaultRepository,
+    Map<String, Registry> registries,
+    List<String> buildArgs,
+    Optional<String> builder,
+    List<String> ignore) {
+
+  public static final String DEFAULT_REPOSITORY = "{name}";
+
+  public RepositorySettings {
+    registries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registries));
+    buildArgs = List.copyOf(buildArgs);
+    ignore = List.copyOf(ignore);
+  }
+
+  /**
+   * A registry images are pushed to.
+   *
+   * @param address {@code host[:port]}
+   * @param isDefault whether images that name no registries use it
+   * @param repository a repository template that overrides the image's one for this registry
+   */
+  public record Registry(
+      String alias, String address, boolean isDefault, Optional<String> repository) {}
+
+  /** Settings for a repository without a settings file. */
+  public static RepositorySettings defaults() {
+    return new RepositorySettings(
+        Optional.empty(), DEFAULT_REPOSITORY, Map.of(), List.of(), Optional.empty(), List.of());
+  }
+
+  /** Reads {@code gear.toml}, else {@code pants.toml}, else gives the defaults. */
+  public static RepositorySettings load(Path root) {
+    for (String name : List.of("gear.toml", "pants.toml")) {
+      Path file = root.resolve(name);
+      if (Files.isRegularFile(file)) {
+        return read(file, name);
+      }
+    }
+    return defaults();
+  }
+
+  static RepositorySettings read(Path file, String displayName) {
+    JsonNode root;
+    try {
+      root = new TomlMapper().readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+      throw new InvalidInputException(
+          Problem.error(displayName, line, "", "settings-syntax", e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          Problem.error(displayName, 0, "", "settings-unreadable", "cannot read: " + e));
+    }
+    return from(root, displayName);
+  }
+
+  /** Builds settings from a parsed TOML tree (gear.toml or pants.toml layout). */
+  static RepositorySettings from(JsonNode root, String displayName) {
+    List<Problem> problems = new ArrayList<>();
+    JsonNode docker = root.path("docker");
+    String defaultRepository =
+        text(docker, "default_repository", displayName, problems).orElse(DEFAULT_REPOSITORY);
+    List<String> buildArgs = strings(docker, "build_args", displayName, problems);
+    Optional<String> builder = text(docker, "builder", displayName, problems);
+    Map<String, Registry> registries = new LinkedHashMap<>();
+    docker
+        .path("registries")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode options = entry.getValue();
+              Optional<String> address =
+                  text(options, "address", displayName, problems)
+                      .filter(a -> !a.isBlank())
+                      .or(
+                          () -> {
+                            problems.add(
+                                Problem.error(
+                                    displayName,
+                                    0,
+                                    "docker.registries." + entry.getKey() + ".address",
+                                    "settings-registry",
+                                    "registry '" + entry.getKey() + "' has no address"));
+                            return Optional.empty();
+                          });
+              address.ifPresent(
+                  a ->
+                      registries.put(
+                          entry.getKey(),
+                          new Registry(
+                              entry.getKey(),
+                              a,
+                              options.path("default").asBoolean(false),
+                              text(options, "repository", displayName, problems))));
+            });
+    List<String> ignore =
+        new ArrayList<>(strings(root.path("repository"), "ignore", displayName, problems));
+    if (displayName.equals("pants.toml")) {
+      ignore.addAll(strings(root.path("GLOBAL"), "pants_ignore", displayName, problems));
+    }
+    if (builder.isPresent() && !List.of("docker", "podman", "buildah").contains(builder.get())) {
+      problems.add(
+          Problem.error(
+              displayName,
+              0,
+              "docker.builder",
+              "settings-builder",
+              "builder must be docker, podman or buildah, not '" + builder.get() + "'"));
+    }
+    InvalidInputException.throwIfErrors(problems);
+    return new RepositorySettings(
+        Optional.of(displayName), defaultRepository, registries, buildArgs, builder, ignore);
+  }
+
+  private static Optional<String> text(
+      JsonNode section, String key, String file, List<Problem> problems) {
+    JsonNode value = section.get(key);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      problems.add(Problem.error(file, 0, key, "settings-type", key + " must be a string"));
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  /** A string list; Pants' {@code key.add = [...]} form is read as the list it adds. */
+  private static List<String> strings(
+      JsonNode section, String key, String file, List<Problem> problems) {
+    JsonNode value = section.get(key);
+    if (value != null && value.isObject() && value.has("add")) {
+      value = value.get("add");
+    }
+    List<String> list = new ArrayList<>();
+    if (value == null || value.isNull()) {
+      return list;
+    }
+    if (!value.isArray()) {
+      problems.add(
+          Problem.error(file, 0, key, "settings-type", key + " must be a list of strings"));
+      return list;
+    }
+    value.forEach(item -> list.add(item.asText()));
+    return list;
+  }
+
+  /** The registries an image uses when it names none: those marked default. */
+  public List<Registry> defaultRegistries() {
+    return registries.values().stream().filter(Registry::isDefault).toList();
+  }
+}

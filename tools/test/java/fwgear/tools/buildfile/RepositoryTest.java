@@ -1,0 +1,189 @@
+package fwgear.tools.buildfile;
+
+import static fwgear.tools.Fixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.Fixtures;
+import fwgear.tools.UsageException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepositoryTest {
+  @TempDir Path dir;
+
+  @Test
+  void loadsTheJavaFixtureWithDefaultsAndResolvedImageNames() {
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"));
+
+    assertThat(repository.targets(Specs.ALL).stream().map(t -> t.address().toString()))
+        .containsExactly(
+            "gears/project_management/src/docker:manifest",
+            "gears/project_management/src/docker:project-management",
+            "gears/project_management/src/java/project_app:bin",
+            "gears/project_management/src/java/project_app",
+            "gears/project_management/test/java/project_app:tests");
+    Target image =
+        repository.require(
+            Address.parse("gears/project_management/src/docker:project-management", ""));
+    assertThat(image.strings("build_platform")).containsExactly("linux/amd64");
+    DockerImage docker = repository.dockerImage(image);
+    assertThat(docker.repository()).isEqualTo("naccdata/project-management");
+    assertThat(docker.imageNames())
+        .containsExactly("naccdata/project-management:0.0.1", "naccdata/project-management:latest");
+    assertThat(docker.dockerfile()).isEqualTo("gears/project_management/src/docker/Dockerfile");
+    assertThat(docker.buildArgs()).containsExactly("BASE_IMAGE=eclipse-temurin:17-jre");
+    Target bin =
+        repository.require(Address.parse("gears/project_management/src/java/project_app:bin", ""));
+    assertThat(bin.outputPath()).contains("gears.project_management.src.java.project_app/bin.jar");
+    assertThat(bin.string("main")).contains("project_app.Run");
+  }
+
+  @Test
+  void loadsThePythonFixtureFromPantsToml() {
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("python"));
+
+    assertThat(repository.settings().file()).contains("pants.toml");
+    Target pex =
+        repository.require(Address.parse("project_management/src/python/project_app:bin", ""));
+    assertThat(pex.outputPath()).contains("project_management.src.python.project_app/bin.pex");
+    assertThat(pex.strings("complete_platforms")).containsExactly("//:linux_x86_py312");
+    assertThat(repository.require(Address.parse("common/src/python/inputs", "")).type())
+        .isEqualTo("python_sources");
+    Gear gear = Gears.of(repository).resolve("project_management");
+    assertThat(gear.name()).isEqualTo("project-management");
+    assertThat(gear.manifest()).isEqualTo("project_management/src/docker/manifest.json");
+    assertThat(gear.binary().map(Target::address))
+        .contains(Address.parse("project_management/src/python/project_app:bin", ""));
+    assertThat(gear.image().imageNames()).contains("naccdata/project-management:0.0.1");
+  }
+
+  @Test
+  void resolvesGearsByFolderTargetNameOrManifestName() {
+    Path root = Fixtures.copy("java", dir);
+    Fixtures.replace(
+        root,
+        "gears/project_management/src/docker/manifest.json",
+        "\"name\": \"project-management\"",
+        "\"name\": \"pm\"");
+    Gears gears = Gears.of(Repository.load(root));
+
+    assertThat(gears.resolve("gears/project_management/").folder())
+        .isEqualTo("gears/project_management");
+    assertThat(gears.resolve("project-management").folder()).isEqualTo("gears/project_management");
+    assertThat(gears.resolve("pm").folder()).isEqualTo("gears/project_management");
+    assertThatThrownBy(() -> gears.resolve("nope"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("known gears: gears/project_management (project-management)");
+  }
+
+  @Test
+  void unknownTypesAndFieldsListTheKnownOnesAndEveryProblemIsReported() {
+    write(dir, "gear.toml", "");
+    write(dir, "a/BUILD", "jar_thing(name='x')\nfile(name='m', source='m.json', colour='red')\n");
+    write(dir, "b/BUILD", "deploy_jar(name='bin')\nfile(name='m', source=['m.json'])\n");
+
+    assertThatThrownBy(() -> Repository.load(dir))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems().stream().map(Problem::format))
+                    .containsExactly(
+                        "a/BUILD:1: build-target: unknown target type 'jar_thing'; known types: "
+                            + String.join(", ", TargetTypes.names()),
+                        "a/BUILD:2: build-target: unknown field 'colour' of file; known fields:"
+                            + " name, description, tags, dependencies, source",
+                        "b/BUILD:1: build-target: deploy_jar needs the field 'main'",
+                        "b/BUILD:2: build-target: file.source must be a string, not list"
+                            + " [\"m.json\"]"));
+  }
+
+  @Test
+  void aTargetWithoutANameTakesItsFoldersAndDuplicatesAreErrors() {
+    write(dir, "gear.toml", "");
+    write(dir, "src/java/app/BUILD", "java_sources()\n");
+    assertThat(Repository.load(dir).target(new Address("src/java/app", "app"))).isPresent();
+
+    write(dir, "src/java/app/BUILD", "java_sources()\njava_sources(name='app')\n");
+    assertThatThrownBy(() -> Repository.load(dir))
+        .hasMessage(
+            "src/java/app/BUILD:2: build-target: two targets are named 'app' (the other at line 1)");
+  }
+
+  @Test
+  void defaultsFlowDownAndExtendOrReplace() {
+    write(dir, "gear.toml", "");
+    write(dir, "BUILD", "__defaults__(all=dict(tags=['all']))\n");
+    write(
+        dir,
+        "a/BUILD",
+        "__defaults__({docker_image: dict(image_tags=['1'])}, extend=True)\ndocker_image(name='i')\nfile(name='f', source='x')\n");
+    write(dir, "a/b/BUILD", "docker_image(name='j', image_tags=['2'])\n");
+
+    Repository repository = Repository.load(dir);
+    Target i = repository.require(new Address("a", "i"));
+    assertThat(i.strings("tags")).containsExactly("all");
+    assertThat(i.strings("image_tags")).containsExactly("1");
+    assertThat(repository.require(new Address("a", "f")).strings("tags")).containsExactly("all");
+    Target j = repository.require(new Address("a/b", "j"));
+    assertThat(j.strings("image_tags")).containsExactly("2");
+    assertThat(j.strings("tags")).containsExactly("all");
+  }
+
+  @Test
+  void registriesTemplatesAndBuildArgsResolveImageNames() {
+    write(
+        dir,
+        "gear.toml",
+        """
+        [docker]
+        default_repository = "{parent_directory}/{directory}/{name}"
+        build_args = ["VERSION=7"]
+        [docker.registries.company]
+        address = "registry.example.com:5000"
+        default = true
+        [docker.registries.other]
+        address = "other.example.com"
+        """);
+    write(
+        dir,
+        "team/img/BUILD",
+        "docker_image(name='x', image_tags=['{build_args.VERSION}', 'latest'])\ndocker_image(name='y', registries=['@other'], repository='fixed/{name}')\n");
+
+    Repository repository = Repository.load(dir);
+    DockerImage x = repository.dockerImage(repository.require(new Address("team/img", "x")));
+    assertThat(x.repository()).isEqualTo("team/img/x");
+    assertThat(x.imageNames())
+        .containsExactly(
+            "registry.example.com:5000/team/img/x:7",
+            "registry.example.com:5000/team/img/x:latest");
+    DockerImage y = repository.dockerImage(repository.require(new Address("team/img", "y")));
+    assertThat(y.imageNames()).containsExactly("other.example.com/fixed/y:latest");
+  }
+
+  @Test
+  void specsNamingNothingAreUsageErrors() {
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"));
+    assertThatThrownBy(
+            () ->
+                repository.targets(
+                    Specs.parse(List.of("gears/project_management/src/docker:nope"))))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("targets there: gears/project_management/src/docker:manifest");
+    assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("no/such::"))))
+        .hasMessageContaining("no such folder: no/such");
+    assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("gears/project_management"))))
+        .hasMessage(
+            "no targets in gears/project_management (its subfolders have some: gears/project_management::)");
+  }
+
+  @Test
+  void anEmptyRepositoryHasNoTargets() {
+    write(dir, "gear.toml", "");
+    assertThat(Repository.load(dir).targets(Specs.ALL)).isEmpty();
+  }
+}
