@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +125,14 @@ public final class Invocation {
     return job;
   }
 
+  /** Every problem: the command line's first, then each file's in line order. */
   public List<Problem> problems() {
-    return List.copyOf(problems);
+    return problems.stream()
+        .sorted(
+            Comparator.comparing((Problem p) -> !p.file().equals(GearArguments.SOURCE))
+                .thenComparing(Problem::file)
+                .thenComparingInt(Problem::line))
+        .toList();
   }
 
   private void applyDefaults() {
@@ -405,7 +412,8 @@ public final class Invocation {
     JsonNode input = inputs.get(name);
     Source source = inputSources.get(name);
     if (input == null) {
-      if (!spec.optional()) {
+      // A context input Flywheel did not send reads as "not found": local runs cannot give one.
+      if (!spec.optional() && !spec.isContext()) {
         Source where =
             configFile
                 .map(file -> Source.file(file, "/inputs/" + escape(name)))

@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
       CommandLine.HelpCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
       fwgear.tools.pkg.PackageCommand.class,
       EmulatorCommand.class,
     })

@@ -111,14 +111,15 @@ public final class BuildFileParser {
   }
 
   private BuildCall call(String function, int start) {
-    pos++; // (
+    int open = pos;
+    pos++;
     List<Object> positional = new ArrayList<>();
     Map<String, Object> keywords = new LinkedHashMap<>();
     Map<String, Integer> keywordLines = new HashMap<>();
     while (true) {
       skipSpace();
       if (pos >= text.length()) {
-        throw error(start, "'(' of " + function + " is never closed");
+        throw error(open, "'(' of " + function + " is never closed");
       }
       if (text.charAt(pos) == ')') {
         pos++;

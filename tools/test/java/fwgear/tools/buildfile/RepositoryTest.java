@@ -176,11 +176,46 @@ class RepositoryTest {
         .hasMessageContaining("targets there: gears/project_management/src/docker:manifest");
     assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("no/such::"))))
         .hasMessageContaining("no such folder: no/such");
+    assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("gears/project_management"))))
+        .hasMessage(
+            "no targets in gears/project_management (its subfolders have some: gears/project_management::)");
   }
 
   @Test
   void anEmptyRepositoryHasNoTargets() {
     write(dir, "gear.toml", "");
     assertThat(Repository.load(dir).targets(Specs.ALL)).isEmpty();
+  }
+
+  @Test
+  void badDefaultsAreReportedWithTheKnownTypesAndFields() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "BUILD",
+        "__defaults__({jar: dict(a=1), docker_image: dict(colour='red', image_tags='1')}, bogus=1)\n");
+
+    assertThatThrownBy(() -> Repository.load(dir))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems().stream().map(Problem::message))
+                    .containsExactlyInAnyOrder(
+                        "unknown argument of __defaults__: bogus; known: all, extend, ignore_unknown_fields",
+                        BuildFileLoader.unknownType("jar"),
+                        BuildFileLoader.unknownField(
+                            TargetTypes.find("docker_image").orElseThrow(), "colour"),
+                        "docker_image.image_tags must be a list of strings, as in [\"1\"]"));
+  }
+
+  @Test
+  void envCallsTakeTheEnvironmentOrTheDefault() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "a/BUILD",
+        "docker_image(name='i', image_tags=[env('GEAR_TEST_UNSET_VARIABLE', '9'), 'latest'])\n");
+    assertThat(Repository.load(dir).require(new Address("a", "i")).strings("image_tags"))
+        .containsExactly("9", "latest");
   }
 }

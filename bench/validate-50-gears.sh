@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark: ./gear validate :: on a generated repository of 50 Java gears (seed layout), JVM start
+# included. Prints each run's wall time and the median; the target is under 1.5 s.
+# Usage: bench/validate-50-gears.sh [gears=50] [runs=7]
+set -euo pipefail
+home=$(cd "$(dirname "$0")/.." && pwd)
+gears=${1:-50}
+runs=${2:-7}
+fixture=$home/tools/test/resources/repos/java
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The repository: the Java fixture's gear, copied and renamed $gears times.
+cp "$fixture/gear.toml" "$fixture/BUILD" "$work/"
+for i in $(seq -w 1 "$gears"); do
+  folder=gears/gear_$i
+  mkdir -p "$work/$folder"
+  cp -r "$fixture/gears/project_management/." "$work/$folder/"
+  mv "$work/$folder/src/java/project_app" "$work/$folder/src/java/app_$i"
+  mv "$work/$folder/test/java/project_app" "$work/$folder/test/java/app_$i"
+  find "$work/$folder" -type f -exec sed -i \
+    -e "s/project_management/gear_$i/g" -e "s/project-management/gear-$i/g" \
+    -e "s/project_app/app_$i/g" {} +
+done
+
+# Build the tool (if its sources changed) and write its class data archive from a validate run
+# (./gear writes it on the first run after a build; another command's archive lacks validate's
+# classes): not part of the timing.
+(cd "$work" && "$home/gear" --version >/dev/null)
+rm -f "$home/tools/target/gear.jsa"
+(cd "$work" && "$home/gear" validate :: >/dev/null)
+(cd "$work" && "$home/gear" validate :: >/dev/null)
+summary=$(cd "$work" && "$home/gear" validate ::)
+echo "repository: $gears gears in $work; $summary"
+
+# Wall and CPU (user + sys) time of each run; CPU shows the work when the machine is shared.
+TIMEFORMAT='%R %U %S'
+walls=()
+cpus=()
+for ((run = 1; run <= runs; run++)); do
+  timing=$({ time (cd "$work" && "$home/gear" validate :: >/dev/null); } 2>&1)
+  read -r real user sys <<<"$timing"
+  wall=$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
+  walls+=("$wall")
+  cpus+=("$cpu")
+  echo "run $run: ${wall} ms wall, ${cpu} ms cpu"
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "validate :: on $gears gears: median $(median "${walls[@]}") ms wall, $(median "${cpus[@]}") ms cpu (target < 1500 ms wall)"

@@ -1,0 +1,110 @@
+package fwgear.tools.validate;
+
+import fwgear.json.LocatedDocument;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.buildfile.DockerImage;
+import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Specs;
+import fwgear.tools.docker.Dockerfile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the gears of a repository: for each docker_image the specs select, its manifest, BUILD
+ * targets, Dockerfile, code and .gitignore (rule groups 1 to 5, see docs/validate.md).
+ */
+public final class GearValidator {
+  private final List<Rule> rules;
+
+  public GearValidator() {
+    CodeRules code = new CodeRules();
+    this.rules =
+        List.of(
+            new ManifestRules(),
+            new ImageRules(),
+            new DockerfileRules(code),
+            code,
+            new GitignoreRules());
+  }
+
+  /** The result of validating some gears. */
+  public record Result(List<String> gears, List<Problem> problems) {
+    public long errors() {
+      return problems.stream().filter(Problem::isError).count();
+    }
+
+    public long warnings() {
+      return problems.size() - errors();
+    }
+  }
+
+  public Result validate(Repository repository, Specs specs) {
+    // One thread: in a short-lived JVM, a second thread costs more in JIT warm-up than it saves.
+    List<String> checked = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Gear gear : Gears.of(repository).all(specs)) {
+      checked.add(gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder());
+      problems.addAll(check(repository, gear));
+    }
+    return new Result(checked, problems);
+  }
+
+  private List<Problem> check(Repository repository, Gear gear) {
+    List<Problem> found = new ArrayList<>();
+    GearFiles files = read(repository, gear, found);
+    for (Rule rule : rules) {
+      rule.check(files, found);
+    }
+    found.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    return found;
+  }
+
+  private static GearFiles read(Repository repository, Gear gear, List<Problem> problems) {
+    Optional<LocatedDocument> manifest = Optional.empty();
+    try {
+      manifest =
+          Optional.of(
+              LocatedDocument.readJson(repository.resolve(gear.manifest()), gear.manifest()));
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems().stream().map(p -> withRule(p, "manifest-" + p.rule())).toList());
+    }
+    DockerImage image = gear.image();
+    Optional<Dockerfile> dockerfile = Optional.empty();
+    try {
+      if (image.target().has("instructions")) {
+        String text = String.join("\n", image.target().strings("instructions"));
+        dockerfile = Optional.of(Dockerfile.parse(text, image.dockerfile()));
+      } else {
+        dockerfile =
+            Optional.of(
+                Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+      }
+    } catch (InvalidInputException e) {
+      problems.addAll(
+          e.problems().stream()
+              .map(
+                  p ->
+                      new Problem(
+                          image.target().buildFile(),
+                          image.target().lineOf("source"),
+                          "source",
+                          DockerfileRules.MISSING,
+                          p.severity(),
+                          image.address() + ": " + image.dockerfile() + ": " + p.message()))
+              .toList());
+    }
+    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
+    return new GearFiles(repository, gear, manifest, dockerfile, buildArgs);
+  }
+
+  private static Problem withRule(Problem problem, String rule) {
+    return new Problem(
+        problem.file(), problem.line(), problem.key(), rule, problem.severity(), problem.message());
+  }
+}

@@ -1,0 +1,119 @@
+package fwgear.tools.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Specs;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./gear validate [specs]}: checks that each gear's BUILD, manifest, Dockerfile and code
+ * agree.
+ */
+@Command(
+    name = "validate",
+    description = {
+      "Checks each gear whose docker_image the specs select: the manifest against the gear spec,",
+      "manifest vs. BUILD (name, version, image tags, gear-builder image), the Dockerfile (copies,",
+      "command, entry point, base image, environment), the code (main class, config and input",
+      "names) and src/docker/.gitignore. Prints path:line: rule-id: message per problem, then a",
+      "summary. Rules: docs/validate.md."
+    },
+    footer = {"", "Exit codes: 0 no errors, 1 problems found, 2 bad usage."})
+public final class ValidateCommand implements Callable<Integer> {
+  /** Output formats. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Mixin RepositoryOption repository;
+
+  @Parameters(paramLabel = "<specs>", description = "Targets to check (default ::).")
+  List<String> specs = List.of();
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      description = "Output format (default: text).")
+  Format format = Format.text;
+
+  @Option(names = "--strict", description = "Warnings fail the check too.")
+  boolean strict;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    Specs selection = Specs.parse(specs);
+    GearValidator.Result result;
+    try {
+      Repository repo = Repository.load(repository.root());
+      repo.targets(selection); // a spec naming nothing is bad usage
+      result = new GearValidator().validate(repo, selection);
+    } catch (InvalidInputException e) {
+      // Broken BUILD files or settings are problems found, reported like the others.
+      result = new GearValidator.Result(List.of(), e.problems());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(json(result));
+    } else {
+      result.problems().forEach(p -> out.println(p.format()));
+      out.println(summary(result));
+    }
+    out.flush();
+    boolean failed = result.errors() > 0 || (strict && result.warnings() > 0);
+    return failed ? 1 : 0;
+  }
+
+  static String summary(GearValidator.Result result) {
+    int gears = result.gears().size();
+    return "validate: "
+        + plural(result.errors(), "error")
+        + ", "
+        + plural(result.warnings(), "warning")
+        + " in "
+        + plural(gears, "gear");
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static String json(GearValidator.Result result) throws JsonProcessingException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("gears", result.gears());
+    out.put("errors", result.errors());
+    out.put("warnings", result.warnings());
+    out.put(
+        "problems",
+        result.problems().stream()
+            .map(
+                (Problem p) -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("file", p.file());
+                  entry.put("line", p.line());
+                  entry.put("rule", p.rule());
+                  entry.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+                  entry.put("key", p.key());
+                  entry.put("message", p.message());
+                  return entry;
+                })
+            .toList());
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+  }
+}
