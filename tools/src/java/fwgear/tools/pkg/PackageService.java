@@ -251,12 +251,15 @@ public final class PackageService {
         (target.directory().isEmpty() ? "" : target.directory().replace('/', '.') + "/")
             + target.name()
             + ".docker-info.json";
+    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
+    List<String> baseImages =
+        Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile())
+            .froms(buildArgs)
+            .stream()
+            .map(Dockerfile.From::resolvedImage)
+            .toList();
     return new ImagePackager.ImageRequest(
-        target.address().toString(),
-        infoFile,
-        context,
-        image.imageNames(),
-        DockerImage.buildArgValues(image.buildArgs()));
+        target.address().toString(), infoFile, context, image.imageNames(), buildArgs, baseImages);
   }
 
   private String imageLine(
