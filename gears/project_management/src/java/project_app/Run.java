@@ -51,6 +51,15 @@ public final class Run implements GearExecutionFactory {
   @Override
   public GearExecution create(GearContext context) throws GearExecutionException {
     Config config = context.config(Config.class);
+    if (config.adminGroup() == null || config.adminGroup().isBlank()) {
+      throw new InvalidInputException(
+          Problem.error(
+              "config.json",
+              0,
+              "config.admin_group",
+              "config-value",
+              "config.admin_group: must name a group (default nacc)"));
+    }
     Path file =
         context
             .inputPath(PROJECT_FILE)
@@ -71,10 +80,7 @@ public final class Run implements GearExecutionFactory {
     Main main =
         new Main(
             new FlywheelSite(client),
-            new Main.Options(
-                config.adminGroup() == null ? "nacc" : config.adminGroup(),
-                config.dryRun(),
-                config.newOnly()));
+            new Main.Options(config.adminGroup().strip(), config.dryRun(), config.newOnly()));
     return ignored -> {
       try {
         main.run(contents.studies());

@@ -295,6 +295,15 @@ class WorkedExampleTest {
     assertThat(flywheelRequests()).isEmpty();
   }
 
+  @Test
+  void anEmptyAdminGroupIsBadInput() throws Exception {
+    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("admin_group", " "));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.log()).contains("config.admin_group: must name a group (default nacc)");
+    assertThat(flywheel.requestLog().entries()).isEmpty();
+  }
+
   private static List<AccessPermission> concat(List<AccessPermission> list, AccessPermission one) {
     return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(one)).toList();
   }
