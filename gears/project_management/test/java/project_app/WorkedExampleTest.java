@@ -296,6 +296,29 @@ class WorkedExampleTest {
   }
 
   @Test
+  void newOnlyMakesOnlyTheCentersTaggedNew() throws Exception {
+    Path yaml = temp.resolve("new.yaml");
+    Files.writeString(
+        yaml,
+        """
+        project: Project Tau
+        project-id: tau
+        centers:
+          - {name: Alpha Center, center-id: alpha, is-active: true, tags: [center-code-1006]}
+          - {name: Delta Center, center-id: delta, is-active: true, tags: [new-center]}
+        datatypes: [form]
+        published: true
+        """);
+
+    GearRun.Result result = runGear(yaml, Map.of("new_only", true));
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(groupsById().keySet()).containsExactly("delta", "nacc", "release-tau");
+    assertThat(projects("delta"))
+        .containsOnlyKeys("ingest-form-tau", "retrospective-form-tau", "accepted-tau", "metadata");
+  }
+
+  @Test
   void anEmptyAdminGroupIsBadInput() throws Exception {
     GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("admin_group", " "));
 
