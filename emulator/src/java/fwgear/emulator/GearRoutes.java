@@ -155,10 +155,17 @@ final class GearRoutes {
     return Reply.ok(Containers.modified(1));
   }
 
-  /** Jobs carry their id as {@code id} (and {@code _id}, which newer clients read). */
+  /** Unlike other documents, a job carries its id as {@code id}. */
   private static ObjectNode jobView(ObjectNode job) {
-    ObjectNode view = job.deepCopy();
+    ObjectNode view = NODES.objectNode();
     view.put("id", job.path("_id").asText());
+    job.fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getKey().equals("_id")) {
+                view.set(field.getKey(), field.getValue());
+              }
+            });
     return view;
   }
 

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,11 +53,63 @@ final class Store implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final Object writeLock = new Object();
 
+  private final FolderLock folderLock;
+
   private Store(
-      ObjectMapper json, Connection db, Map<String, Function<ObjectNode, String>> uniqueKeys) {
+      ObjectMapper json,
+      Connection db,
+      Map<String, Function<ObjectNode, String>> uniqueKeys,
+      FolderLock folderLock) {
     this.json = json;
     this.db = db;
     this.uniqueKeys = uniqueKeys;
+    this.folderLock = folderLock;
+  }
+
+  /**
+   * One server per data folder: H2 would let a second server of the same JVM share the files, but
+   * each server keeps its own copy of the documents in memory, so the copies would drift apart.
+   */
+  private static final class FolderLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private FolderLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static FolderLock acquire(Path dir) {
+      Path file = dir.resolve("emulator.lock");
+      try {
+        FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          channel.close();
+          throw new IllegalStateException(
+              "cannot open the emulator database: another emulator uses the data folder " + dir);
+        }
+        return new FolderLock(channel, lock);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot lock the data folder " + dir, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        // The lock goes with the process anyway.
+      }
+    }
   }
 
   /**
@@ -67,12 +123,14 @@ final class Store implements AutoCloseable {
       Optional<Path> dataDir,
       Map<String, Function<ObjectNode, String>> uniqueKeys) {
     String url;
+    FolderLock folderLock = null;
     if (dataDir.isPresent()) {
       try {
         Files.createDirectories(dataDir.get());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the data folder " + dataDir.get(), e);
       }
+      folderLock = FolderLock.acquire(dataDir.get());
       url = "jdbc:h2:file:" + dataDir.get().toAbsolutePath().resolve("flywheel");
     } else {
       url = "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -82,15 +140,18 @@ final class Store implements AutoCloseable {
       try (Statement create = db.createStatement()) {
         create.execute(
             "CREATE TABLE IF NOT EXISTS documents (kind VARCHAR(32) NOT NULL,"
-                + " id VARCHAR(512) NOT NULL, unique_key VARCHAR(1024), body CLOB NOT NULL,"
+                + " id VARCHAR(512) NOT NULL, unique_key VARCHAR(1024), body VARCHAR NOT NULL,"
                 + " PRIMARY KEY (kind, id), UNIQUE (kind, unique_key))");
         create.execute(
             "CREATE TABLE IF NOT EXISTS blobs (id VARCHAR(64) PRIMARY KEY, content BLOB NOT NULL)");
       }
-      Store store = new Store(json, db, uniqueKeys);
+      Store store = new Store(json, db, uniqueKeys, folderLock);
       store.loadAll();
       return store;
     } catch (SQLException e) {
+      if (folderLock != null) {
+        folderLock.close();
+      }
       String hint =
           e.getErrorCode() == 90020
               ? " (is another emulator using the data folder " + dataDir.orElse(null) + "?)"
@@ -246,6 +307,9 @@ final class Store implements AutoCloseable {
         db.close();
       } catch (SQLException e) {
         // Closing twice, or the database already shut down: nothing left to release.
+      }
+      if (folderLock != null) {
+        folderLock.close();
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -141,5 +142,105 @@ class FlywheelClientTest {
         .containsExactly(reader, admin);
     assertThat(project.info()).containsEntry("adcid", 42);
     assertThat(project.description()).isEqualTo("Metadata of center four");
+  }
+
+  @Test
+  void tagsPermissionsAndRolesOfAGroup() {
+    client.createGroup("center-five", "Center Five");
+    String curate = client.findRole("curate").orElseThrow().id();
+
+    client.addGroupTag("center-five", "center");
+    client.addGroupPermission(
+        "center-five", new AccessPermission("curator@nacc.example", AccessPermission.READ_ONLY));
+    client.updateGroupPermission(
+        "center-five", "curator@nacc.example", AccessPermission.READ_WRITE);
+    client.addGroupRole("center-five", curate);
+
+    Group group = client.getGroup("center-five");
+    assertThat(group.tags()).containsExactly("center");
+    assertThat(group.permissionOf("curator@nacc.example"))
+        .map(AccessPermission::access)
+        .contains("rw");
+    assertThat(group.permissionOf("admin@nacc.example"))
+        .map(AccessPermission::access)
+        .contains("admin");
+    assertThat(client.groupRoles("center-five")).extracting(Role::label).containsExactly("curate");
+    assertThat(client.findGroups(Filters.matches("tags", "^cent")))
+        .extracting(Group::id)
+        .contains("center-five")
+        .doesNotContain("nacc");
+  }
+
+  @Test
+  void aDuplicateTagIsAConflict() {
+    client.createGroup("center-six", "Center Six");
+    client.addGroupTag("center-six", "once");
+
+    assertThatThrownBy(() -> client.addGroupTag("center-six", "once"))
+        .isInstanceOfSatisfying(
+            FlywheelException.class, e -> assertThat(e.status()).isEqualTo(409));
+  }
+
+  @Test
+  void usersAreFoundByIdAndEmail() {
+    assertThat(client.getUser("reader@nacc.example").firstname()).isEqualTo("Riley");
+    assertThat(client.findUsers(Filters.eq("email", "curator@nacc.example")))
+        .extracting(User::id)
+        .containsExactly("curator@nacc.example");
+    assertThat(client.findUsers(Filters.eq("_id", "nobody@nacc.example"))).isEmpty();
+    assertThatThrownBy(() -> client.getUser("nobody@nacc.example"))
+        .isInstanceOfSatisfying(FlywheelException.class, e -> assertThat(e.isNotFound()).isTrue());
+  }
+
+  @Test
+  void filesAreUploadedDownloadedAndDescribed() {
+    client.createGroup("center-seven", "Center Seven");
+    String id = client.createProject("center-seven", "files", null);
+    byte[] content = "ADCID,SITE\n42,Somewhere (ADC 42)\n".getBytes(StandardCharsets.UTF_8);
+
+    FileEntry stored = client.uploadProjectFile(id, "site table.csv", content, "text/csv");
+    FileEntry again = client.uploadProjectFile(id, "site table.csv", content, "text/csv");
+
+    assertThat(stored.size()).isEqualTo(content.length);
+    assertThat(again.version()).isEqualTo(2);
+    assertThat(client.downloadProjectFile(id, "site table.csv")).isEqualTo(content);
+    FileEntry info = client.projectFileInfo(id, "site table.csv");
+    assertThat(info.mimetype()).isEqualTo("text/csv");
+    assertThat(info.hash()).isEqualTo(stored.hash());
+    assertThat(client.getProject(id).files())
+        .extracting(FileEntry::name)
+        .containsExactly("site table.csv");
+  }
+
+  @Test
+  void aFilterValueWithACommaIsEscaped() {
+    client.createGroup("center-eight", "Eight, the center");
+
+    assertThat(client.findGroups(Filters.eq("label", "Eight, the center")))
+        .extracting(Group::id)
+        .containsExactly("center-eight");
+  }
+
+  @Test
+  void jobsAreQueuedForARegisteredGear() {
+    client.createGroup("center-nine", "Center Nine");
+    String project = client.createProject("center-nine", "jobs", null);
+    Gear gear = client.findGear("echo").orElseThrow();
+
+    String jobId =
+        client.addJob(
+            new JobRequest(
+                gear.id(),
+                Map.of(),
+                new JobRequest.Container("project", project),
+                Map.of("debug", true),
+                List.of("test"),
+                null));
+
+    Job job = client.getJob(jobId);
+    assertThat(job.state()).isEqualTo("pending");
+    assertThat(job.gearId()).isEqualTo(gear.id());
+    assertThat(job.config().path("debug").asBoolean()).isTrue();
+    assertThat(client.findJobs(Filters.eq("state", "pending"))).extracting(Job::id).contains(jobId);
   }
 }

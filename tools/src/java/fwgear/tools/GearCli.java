@@ -2,7 +2,6 @@ package fwgear.tools;
 
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
-import fwgear.tools.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,11 +25,18 @@ import picocli.CommandLine.ParseResult;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
-      EmulatorCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
-      fwgear.tools.validate.ValidateCommand.class,
       fwgear.tools.pkg.PackageCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
+      fwgear.tools.scaffold.NewCommand.class,
+      fwgear.tools.release.BumpCommand.class,
+      fwgear.tools.changes.ChangedCommand.class,
+      fwgear.tools.tailor.TailorCommand.class,
+      fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {
   public static final int EXIT_OK = 0;
@@ -53,7 +59,12 @@ public final class GearCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new GearCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line with commands made by a factory (tests give commands another folder). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.

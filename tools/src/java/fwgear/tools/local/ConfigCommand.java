@@ -1,0 +1,102 @@
+package fwgear.tools.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./gear config}: a gear's local config.json, like {@code fw-beta gear config}. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Creates or edits a gear's local config.json (in its src/docker folder, git-ignored),",
+      "checking every value against the manifest. Refused changes are listed with their",
+      "reason, exit code 2, and the file is left as it was."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./gear config gears/project_management --new",
+      "  ./gear config project-management -c dry_run=true -c 'ids=[1,2]'",
+      "  ./gear config gears/project_management -i project_file=gears/project_management/data/x.yaml",
+      "  FW_API_KEY=... ./gear config gears/project_management -i api-key",
+      "  ./gear config gears/project_management -d nacc/project-admin --show"
+    })
+public final class ConfigCommand implements Callable<Integer> {
+  private final Path workingDir;
+  private final ApiKeySource keys;
+
+  public ConfigCommand() {
+    this(Path.of("").toAbsolutePath(), ApiKeySource.system());
+  }
+
+  public ConfigCommand(Path workingDir, ApiKeySource keys) {
+    this.workingDir = workingDir;
+    this.keys = keys;
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "GEAR",
+      description = "The gear's folder (gears/project_management) or manifest name.")
+  String gear;
+
+  @Option(names = "--new", description = "Start from the manifest's defaults (replaces the file).")
+  boolean fresh;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "KEY=VALUE",
+      description = "Set a config value, typed by the manifest (JSON for arrays).")
+  List<String> options = new ArrayList<>();
+
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "NAME[=PATH]",
+      description = {
+        "Set an input: NAME=PATH for a file input; for an api-key input NAME alone",
+        "(key from FW_API_KEY or a prompt that does not echo) or NAME=KEYFILE."
+      })
+  List<String> inputs = new ArrayList<>();
+
+  @Option(
+      names = {"-d", "--destination"},
+      paramLabel = "GROUP[/PROJECT]|ID:TYPE",
+      description = "Set the destination container.")
+  String destination;
+
+  @Option(
+      names = "--show",
+      description = "Print keys, types, defaults and values (API keys redacted).")
+  boolean show;
+
+  @Override
+  public Integer call() {
+    LocalGear localGear = LocalGears.resolve(workingDir, gear);
+    ConfigService service = new ConfigService(workingDir, keys);
+    ConfigService.Changes changes =
+        new ConfigService.Changes(fresh, options, inputs, Optional.ofNullable(destination));
+    GearConfigFile invocation;
+    if (changes.isEmpty()) {
+      invocation = service.current(localGear);
+    } else {
+      invocation = service.apply(localGear, changes);
+      spec.commandLine()
+          .getErr()
+          .println("gear: wrote " + localGear.display(localGear.configFile()));
+    }
+    if (show || changes.isEmpty()) {
+      spec.commandLine().getOut().print(ConfigReport.render(localGear, invocation));
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+}

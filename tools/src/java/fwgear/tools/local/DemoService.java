@@ -1,0 +1,129 @@
+package fwgear.tools.local;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import fwgear.emulator.EmulatorOptions;
+import fwgear.emulator.FlywheelEmulator;
+import fwgear.flywheel.ApiKey;
+import fwgear.flywheel.FlywheelClient;
+import fwgear.manifest.InputSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./gear demo}: runs a gear end to end with nothing to set up. It starts the local Flywheel
+ * server on a free port with a temporary database, configures the gear with a file input and the
+ * server's key (never printed), runs it as {@code ./gear run} does, and prints the groups and
+ * projects the server holds afterwards.
+ */
+public final class DemoService {
+  /**
+   * What the demo runs.
+   *
+   * @param gear the gear's folder or name
+   * @param fileInput the file input to give
+   * @param file that input's file, relative to the repository root
+   */
+  public record Demo(String gear, String fileInput, String file) {
+    /** The README's main job: project_management with its worked example. */
+    public static final Demo PROJECT_MANAGEMENT =
+        new Demo(
+            "gears/project_management",
+            "project_file",
+            "gears/project_management/data/test-project.yaml");
+  }
+
+  private final Path root;
+  private final GearBinaries binaries;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public DemoService(Path root, GearBinaries binaries, PrintWriter out, PrintWriter err) {
+    this.root = root;
+    this.binaries = binaries;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the demo; returns the gear's exit code. The tree is printed whatever the gear's outcome,
+   * since a failed run's partial state is what one wants to see then.
+   *
+   * @param options extra {@code key=value} config values, such as {@code dry_run=true}
+   */
+  public int run(Demo demo, List<String> options) {
+    LocalGear gear = LocalGears.resolve(root, root, demo.gear());
+    quietServerLogs();
+    Path data = temporaryFolder();
+    try (FlywheelEmulator server =
+        FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), Optional.empty()))) {
+      err.println("gear: local Flywheel server at " + server.baseUrl() + " (temporary data)");
+      ApiKey key = server.apiKey();
+      GearConfigFile invocation = configure(gear, demo, key, options);
+      Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
+      int exitCode = new RunService(binaries, out, err).run(gear, invocation, folder);
+      out.println();
+      out.print(SiteTree.render(FlywheelClient.connect(key)));
+      out.flush();
+      return exitCode;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot start the local Flywheel server: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(data);
+    }
+  }
+
+  private static GearConfigFile configure(
+      LocalGear gear, Demo demo, ApiKey key, List<String> options) {
+    List<String> inputs = new ArrayList<>();
+    inputs.add(demo.fileInput() + "=" + demo.file());
+    gear.manifest().inputs().values().stream()
+        .filter(InputSpec::isApiKey)
+        .forEach(input -> inputs.add(input.name()));
+    ConfigService config = new ConfigService(gear.root(), ApiKeySource.of(key));
+    return config.edit(
+        gear,
+        ConfigEditor.defaults(gear.manifest()),
+        new ConfigService.Changes(true, options, inputs, Optional.empty()));
+  }
+
+  /**
+   * The server and the client run in this process: their per-request debug lines would bury the
+   * gear's own log, so only their warnings are shown.
+   */
+  private static void quietServerLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      for (String logger : List.of("fwgear.emulator", "fwgear.flywheel", "fwgear.parameters")) {
+        context.getLogger(logger).setLevel(Level.WARN);
+      }
+    }
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("gear-demo-flywheel");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}

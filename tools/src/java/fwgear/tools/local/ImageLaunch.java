@@ -1,0 +1,55 @@
+package fwgear.tools.local;
+
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Specs;
+import fwgear.tools.pkg.ImageRunner;
+import fwgear.tools.pkg.PackageService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code ./gear run --image}: packages the gear's image as {@code ./gear package} does (nothing is
+ * rebuilt when nothing changed), then runs the prepared folder in it with the packaging's {@link
+ * ImageRunner}: mounted at {@code /flywheel/v0}, only the manifest's environment and the default
+ * PATH, the manifest's command.
+ */
+public final class ImageLaunch implements RunService.ImageLauncher {
+
+  @Override
+  public int run(LocalGear gear, RunFolder run, PrintWriter out, PrintWriter err) {
+    String address = gear.target().image().address().toString();
+    try {
+      PackageService.Summary summary =
+          new PackageService(Repository.load(gear.root()), PackageService.Options.defaults(), err)
+              .packageTargets(Specs.parse(List.of(address)));
+      if (!summary.ok()) {
+        throw new IllegalStateException(
+            "the image of "
+                + gear.name()
+                + " did not build: "
+                + String.join("; ", summary.failures()));
+      }
+      String image =
+          gear.manifest()
+              .gearBuilderImage()
+              .orElseGet(() -> gear.target().image().imageNames().get(0));
+      ImageRunner runner = ImageRunner.detect(gear.root());
+      err.println(
+          "gear: running " + gear.name() + " in " + image + " with " + runner.kind().program());
+      err.flush();
+      return runner.run(
+          new ImageRunner.ImageRun(
+              image, run.root(), gear.manifest().environment(), gear.manifest().command()),
+          line -> {
+            synchronized (out) {
+              out.println(line);
+              out.flush();
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+}

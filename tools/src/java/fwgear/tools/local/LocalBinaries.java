@@ -1,0 +1,118 @@
+package fwgear.tools.local;
+
+import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.DockerImage;
+import fwgear.tools.buildfile.Target;
+import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.docker.Dockerfile;
+import fwgear.tools.pkg.BinaryPackager;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds a gear's binaries through its Dockerfile: every {@code COPY <source> <in-image path>} whose
+ * source is the gear's packaged binary (its Pants output path, such as {@code
+ * gears.project_management.src.java.project_app/bin.jar}, built under {@code dist/}) or a file of
+ * the repository becomes an in-image path mapped to a local file.
+ */
+public final class LocalBinaries implements GearBinaries {
+
+  /** Builds a packaged binary (a deploy_jar's fat jar) into its file under {@code dist/}. */
+  @FunctionalInterface
+  public interface Builder {
+    void build(LocalGear gear, Target binary, Path outputFile, PrintWriter progress);
+  }
+
+  private final Builder builder;
+
+  public LocalBinaries(Builder builder) {
+    this.builder = builder;
+  }
+
+  /** Builds deploy_jar targets with the packager (cached: a jar is rebuilt only when stale). */
+  public static LocalBinaries packaging() {
+    return new LocalBinaries(LocalBinaries::packageJar);
+  }
+
+  private static void packageJar(
+      LocalGear gear, Target binary, Path outputFile, PrintWriter progress) {
+    if (!binary.is(TargetTypes.DEPLOY_JAR)) {
+      if (Files.isRegularFile(outputFile)) {
+        return;
+      }
+      throw new UsageException(
+          "the binary "
+              + binary.address()
+              + " ("
+              + binary.type()
+              + ") is not built and ./gear builds only deploy_jar targets");
+    }
+    BinaryPackager packager =
+        new BinaryPackager(
+            gear.root(),
+            line -> {
+              progress.println("gear: " + line);
+              progress.flush();
+            });
+    try {
+      packager.packageJar(BinaryPackager.jarBinary(binary));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot package " + binary.address() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Path> locate(LocalGear gear) {
+    Map<String, Path> located = new LinkedHashMap<>();
+    copies(gear).forEach(copy -> located.put(copy.inImage(), copy.localFile()));
+    return located;
+  }
+
+  @Override
+  public Map<String, Path> build(LocalGear gear, PrintWriter progress) {
+    for (Copy copy : copies(gear)) {
+      copy.binary().ifPresent(binary -> builder.build(gear, binary, copy.localFile(), progress));
+    }
+    return locate(gear);
+  }
+
+  /** One COPY of a program: where it lands in the image, its local file, its target if packaged. */
+  record Copy(String inImage, Path localFile, Optional<Target> binary) {}
+
+  List<Copy> copies(LocalGear gear) {
+    DockerImage image = gear.target().image();
+    Dockerfile dockerfile = Dockerfile.parse(gear.dockerfile(), gear.display(gear.dockerfile()));
+    Optional<Target> binary = gear.target().binary();
+    Optional<String> binaryOutput = binary.flatMap(Target::outputPath);
+    List<Copy> copies = new ArrayList<>();
+    for (Dockerfile.Copy copy : dockerfile.copies(DockerImage.buildArgValues(image.buildArgs()))) {
+      if (copy.from().isPresent()) {
+        continue; // from another stage or image: nothing local
+      }
+      boolean intoFolder = copy.destination().endsWith("/") || copy.sources().size() > 1;
+      for (String source : copy.sources()) {
+        String fileName = Path.of(source).getFileName().toString();
+        String inImage =
+            intoFolder
+                ? copy.destination().replaceAll("/+$", "") + "/" + fileName
+                : copy.destination();
+        if (binaryOutput.isPresent() && binaryOutput.get().equals(source)) {
+          copies.add(new Copy(inImage, gear.root().resolve("dist").resolve(source), binary));
+        } else if (Files.isRegularFile(gear.root().resolve(source))
+            && !fileName.equals(LocalGear.MANIFEST_JSON)) {
+          copies.add(new Copy(inImage, gear.root().resolve(source), Optional.empty()));
+        }
+      }
+    }
+    return copies;
+  }
+}

@@ -1,0 +1,81 @@
+package fwgear.tools.local;
+
+import fwgear.tools.GearCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/** A temporary copy of the fixture repository, which holds one small gear: gears/sample. */
+final class FixtureRepository {
+  static final String GEAR = "gears/sample";
+
+  final Path root;
+
+  private FixtureRepository(Path root) {
+    this.root = root;
+  }
+
+  static FixtureRepository copyTo(Path folder) throws IOException {
+    Path source;
+    try {
+      source =
+          Path.of(FixtureRepository.class.getResource("fixture-repo/gear.toml").toURI())
+              .getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        Path target = folder.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    // Resources lose the executable bit on their way to the class path; git keeps it.
+    folder.resolve("gears/sample/src/sh/run.sh").toFile().setExecutable(true);
+    return new FixtureRepository(folder.toRealPath());
+  }
+
+  LocalGear gear() {
+    return LocalGears.resolve(root, root, GEAR);
+  }
+
+  Path configFile() {
+    return root.resolve(GEAR).resolve("src/docker/config.json");
+  }
+
+  /** Runs {@code ./gear} in-process with the repository root as working directory. */
+  Result gear(ApiKeySource keys, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == ConfigCommand.class) {
+              return type.cast(new ConfigCommand(root, keys));
+            }
+            if (type == RunCommand.class) {
+              return type.cast(new RunCommand(root));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
+    CommandLine cli = GearCli.commandLine(factory);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exitCode = cli.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  record Result(int exitCode, String out, String err) {}
+}

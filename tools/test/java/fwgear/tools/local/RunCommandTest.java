@@ -1,0 +1,152 @@
+package fwgear.tools.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  private static final String KEY = "127.0.0.1:8123:s3cr3t-k3y-value";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ApiKeySource KEYS =
+      new ApiKeySource(Map.of(ApiKeySource.ENV_VAR, KEY), Optional::empty);
+
+  @TempDir Path temp;
+  FixtureRepository repo;
+  Path runFolder;
+
+  @BeforeEach
+  void configureTheSampleGear() throws IOException {
+    repo = FixtureRepository.copyTo(temp);
+    runFolder = repo.root.resolve("tmp/gear/sample-gear_1.2.3");
+    var configured =
+        repo.gear(
+            KEYS,
+            "config",
+            "gears/sample",
+            "--new",
+            "-i",
+            "api-key",
+            "-i",
+            "data_file=gears/sample/data/input.yaml");
+    assertThat(configured.exitCode()).as(configured.err()).isZero();
+  }
+
+  @Test
+  void prepareOnlyLaysOutTheRunFolderAsFlywheelDoes() throws IOException {
+    var result = repo.gear(KEYS, "run", "gears/sample", "--prepare-only");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out().strip()).isEqualTo("tmp/gear/sample-gear_1.2.3");
+    assertThat(runFolder.resolve("output")).isEmptyDirectory();
+    assertThat(runFolder.resolve("work")).isEmptyDirectory();
+    Path staged = runFolder.resolve("input/data_file/input.yaml");
+    assertThat(staged).hasSameBinaryContentAs(repo.root.resolve("gears/sample/data/input.yaml"));
+    assertThat(runFolder.resolve("manifest.json"))
+        .hasSameBinaryContentAs(repo.root.resolve("gears/sample/src/docker/manifest.json"));
+    assertThat(runFolder.resolve("run.sh")).isExecutable();
+    // Nothing ran.
+    assertThat(result.out()).doesNotContain("cwd=");
+  }
+
+  @Test
+  void theStagedConfigPointsAtTheStagedFilesAndKeepsEverythingElse() throws IOException {
+    repo.gear(KEYS, "run", "gears/sample", "--prepare-only");
+
+    JsonNode staged = JSON.readTree(runFolder.resolve("config.json").toFile());
+    JsonNode source = JSON.readTree(repo.configFile().toFile());
+    assertThat(staged.at("/inputs/data_file/location/path").asText())
+        .isEqualTo(runFolder.resolve("input/data_file/input.yaml").toString());
+    assertThat(staged.get("config")).isEqualTo(source.get("config"));
+    assertThat(staged.at("/inputs/api-key")).isEqualTo(source.at("/inputs/api-key"));
+    assertThat(staged.at("/inputs/data_file/object"))
+        .isEqualTo(source.at("/inputs/data_file/object"));
+  }
+
+  @Test
+  void aSecondPreparationStartsFromAnEmptyFolder() throws IOException {
+    repo.gear(KEYS, "run", "gears/sample", "--prepare-only");
+    Files.writeString(runFolder.resolve("output/old-result.txt"), "old");
+    Files.createDirectories(runFolder.resolve("input/gone"));
+
+    repo.gear(KEYS, "run", "gears/sample", "--prepare-only");
+
+    assertThat(runFolder.resolve("output")).isEmptyDirectory();
+    try (Stream<Path> inputs = Files.list(runFolder.resolve("input"))) {
+      assertThat(inputs.map(p -> p.getFileName().toString())).containsExactly("data_file");
+    }
+  }
+
+  @Test
+  void theGearRunsInItsFolderWithOnlyTheManifestsEnvironment() {
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).contains("cwd=" + runFolder, "args=--flag");
+    List<String> variables =
+        lines.stream()
+            .filter(line -> line.startsWith("env: "))
+            .map(line -> line.substring(5, line.indexOf('=')))
+            .toList();
+    // bash itself adds PWD, SHLVL and _; nothing of this process's environment leaks in.
+    assertThat(variables)
+        .containsExactlyInAnyOrder("FLYWHEEL", "GREETING", "PATH", "PWD", "SHLVL", "_");
+    assertThat(lines)
+        .contains(
+            "env: FLYWHEEL=" + runFolder,
+            "env: GREETING=hello from the manifest",
+            "env: PATH=" + LocalLaunch.DEFAULT_PATH);
+    assertThat(result.err()).contains("a line on stderr").contains("exited with code 0");
+  }
+
+  @Test
+  void theExitCodeIsTheGears() {
+    repo.gear(KEYS, "config", "gears/sample", "-c", "exit_code=3");
+
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("sample-gear exited with code 3");
+  }
+
+  @Test
+  void anIncompleteConfigIsRefusedBeforeAnythingRuns() throws IOException {
+    repo.gear(KEYS, "config", "gears/sample", "--new");
+
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("required input 'api-key' is not set (./gear config gears/sample -i api-key)")
+        .contains("required input 'data_file' is not set");
+    assertThat(runFolder).doesNotExist();
+  }
+
+  @Test
+  void aMissingInputFileIsRefused() throws IOException {
+    Files.delete(repo.root.resolve("gears/sample/data/input.yaml"));
+
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("the file of input 'data_file' does not exist");
+  }
+
+  @Test
+  void theKeyNeverReachesTheOutput() {
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.out() + result.err()).doesNotContain("s3cr3t-k3y-value");
+  }
+}
