@@ -10,7 +10,6 @@ import fwgear.engine.UserClientFactory;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.FlywheelClients;
-// TEMP import fwgear.flywheel.FlywheelClients;
 import fwgear.flywheel.FlywheelException;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
@@ -51,6 +50,16 @@ public final class Run implements GearExecutionFactory {
   @Override
   public GearExecution create(GearContext context) throws GearExecutionException {
     Config config = context.config(Config.class);
+    String configFile = context.configPath().map(Path::toString).orElse("config.json");
+    if (config.adminGroup() == null || config.adminGroup().isBlank()) {
+      throw new InvalidInputException(
+          Problem.error(
+              configFile,
+              0,
+              "config.admin_group",
+              "config-value",
+              "config.admin_group: must name a group (default nacc)"));
+    }
     Path file =
         context
             .inputPath(PROJECT_FILE)
@@ -58,7 +67,7 @@ public final class Run implements GearExecutionFactory {
                 () ->
                     new InvalidInputException(
                         Problem.error(
-                            "config.json",
+                            configFile,
                             0,
                             "inputs." + PROJECT_FILE,
                             "input-missing",
@@ -71,10 +80,7 @@ public final class Run implements GearExecutionFactory {
     Main main =
         new Main(
             new FlywheelSite(client),
-            new Main.Options(
-                config.adminGroup() == null ? "nacc" : config.adminGroup(),
-                config.dryRun(),
-                config.newOnly()));
+            new Main.Options(config.adminGroup().strip(), config.dryRun(), config.newOnly()));
     return ignored -> {
       try {
         main.run(contents.studies());

@@ -295,6 +295,38 @@ class WorkedExampleTest {
     assertThat(flywheelRequests()).isEmpty();
   }
 
+  @Test
+  void newOnlyMakesOnlyTheCentersTaggedNew() throws Exception {
+    Path yaml = temp.resolve("new.yaml");
+    Files.writeString(
+        yaml,
+        """
+        project: Project Tau
+        project-id: tau
+        centers:
+          - {name: Alpha Center, center-id: alpha, is-active: true, tags: [center-code-1006]}
+          - {name: Delta Center, center-id: delta, is-active: true, tags: [new-center]}
+        datatypes: [form]
+        published: true
+        """);
+
+    GearRun.Result result = runGear(yaml, Map.of("new_only", true));
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(groupsById().keySet()).containsExactly("delta", "nacc", "release-tau");
+    assertThat(projects("delta"))
+        .containsOnlyKeys("ingest-form-tau", "retrospective-form-tau", "accepted-tau", "metadata");
+  }
+
+  @Test
+  void anEmptyAdminGroupIsBadInput() throws Exception {
+    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("admin_group", " "));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.log()).contains("config.admin_group: must name a group (default nacc)");
+    assertThat(flywheel.requestLog().entries()).isEmpty();
+  }
+
   private static List<AccessPermission> concat(List<AccessPermission> list, AccessPermission one) {
     return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(one)).toList();
   }
