@@ -1,12 +1,13 @@
 package fwgear.tools.changes;
 
-import fwgear.tools.RepositoryRoot;
+import fwgear.tools.RepositoryOption;
 import fwgear.tools.release.GearFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,8 @@ public final class ChangedCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin RepositoryOption repository;
+
   @Option(
       names = "--since",
       required = true,
@@ -53,7 +56,7 @@ public final class ChangedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = RepositoryRoot.require();
+    Path root = repository.root();
     PrintWriter out = spec.commandLine().getOut();
     List<GearFiles> gears = new ChangedGears(root).since(since, dependents);
     for (GearFiles gear : gears) {

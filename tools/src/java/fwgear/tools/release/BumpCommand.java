@@ -1,11 +1,12 @@
 package fwgear.tools.release;
 
-import fwgear.tools.RepositoryRoot;
+import fwgear.tools.RepositoryOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
     })
 public final class BumpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin RepositoryOption repository;
 
   @Parameters(
       index = "0",
@@ -40,7 +43,7 @@ public final class BumpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = RepositoryRoot.require();
+    Path root = repository.root();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GearBumper bumper = new GearBumper(root, LocalDate.now());

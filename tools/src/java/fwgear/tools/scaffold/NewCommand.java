@@ -1,6 +1,6 @@
 package fwgear.tools.scaffold;
 
-import fwgear.tools.RepositoryRoot;
+import fwgear.tools.RepositoryOption;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
     })
 public final class NewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin RepositoryOption repository;
 
   @Option(names = "--gear-name", paramLabel = "TEXT", description = "The gear's name (label).")
   String gearName;
@@ -78,7 +81,7 @@ public final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = RepositoryRoot.require();
+    Path root = repository.root();
     PrintWriter out = spec.commandLine().getOut();
     Map<Question, String> given = new EnumMap<>(Question.class);
     put(given, Question.GEAR_NAME, gearName);

@@ -1,6 +1,6 @@
 package fwgear.tools.tailor;
 
-import fwgear.tools.RepositoryRoot;
+import fwgear.tools.RepositoryOption;
 import fwgear.tools.UsageException;
 import fwgear.tools.release.GearFiles;
 import java.io.PrintWriter;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
 public final class TailorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin RepositoryOption repository;
+
   @Option(names = "--check", description = "Change nothing; exit 1 when something would change.")
   boolean check;
 
@@ -39,7 +42,7 @@ public final class TailorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = RepositoryRoot.require();
+    Path root = repository.root();
     PrintWriter out = spec.commandLine().getOut();
     List<Path> dirs = new ArrayList<>();
     for (String folder : folders.isEmpty() ? List.of(GearFiles.GEARS) : folders) {

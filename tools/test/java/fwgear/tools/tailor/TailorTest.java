@@ -2,10 +2,13 @@ package fwgear.tools.tailor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fwgear.tools.GearCli;
 import fwgear.tools.TestRepository;
 import fwgear.tools.scaffold.GearAnswers;
 import fwgear.tools.scaffold.GearScaffolder;
 import fwgear.tools.scaffold.Question;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code ./gear tailor} on a temporary repository holding a gear made by {@code ./gear new}. */
 class TailorTest {
@@ -90,6 +94,19 @@ class TailorTest {
         .isEqualTo(
             "junit_tests(name=\"tests\", sources=[\"MainTest.java\"])\n\n"
                 + "java_sources(name=\"zebra_sync_app\")\n\njunit_tests(name=\"tests2\")\n");
+  }
+
+  @Test
+  void rootSelectsTheRepositoryFromAnywhere() throws Exception {
+    CommandLine cli = GearCli.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    String root = repo.root().toString();
+
+    assertThat(cli.execute("tailor", "--check", "--root", root)).isZero();
+    Files.delete(repo.path(GEAR + "src/java/zebra_sync_app/BUILD"));
+    assertThat(cli.execute("tailor", "--check", "--root", root)).isEqualTo(1);
+    assertThat(cli.execute("tailor", "--root", root)).isZero();
+    assertThat(repo.read(GEAR + "src/java/zebra_sync_app/BUILD")).contains("java_sources");
   }
 
   @Test
