@@ -32,14 +32,16 @@ import picocli.CommandLine.Spec;
 public final class ConfigCommand implements Callable<Integer> {
   private final Path workingDir;
   private final ApiKeySource keys;
+  private final DestinationLookup lookup;
 
   public ConfigCommand() {
-    this(Path.of("").toAbsolutePath(), ApiKeySource.system());
+    this(Path.of("").toAbsolutePath(), ApiKeySource.system(), DestinationLookup.onSite());
   }
 
-  public ConfigCommand(Path workingDir, ApiKeySource keys) {
+  public ConfigCommand(Path workingDir, ApiKeySource keys, DestinationLookup lookup) {
     this.workingDir = workingDir;
     this.keys = keys;
+    this.lookup = lookup;
   }
 
   @Spec CommandSpec spec;
@@ -81,7 +83,9 @@ public final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalGear localGear = LocalGears.resolve(workingDir, gear);
-    ConfigService service = new ConfigService(workingDir, keys);
+    ConfigService service =
+        new ConfigService(
+            workingDir, keys, lookup, note -> spec.commandLine().getErr().println("gear: " + note));
     ConfigService.Changes changes =
         new ConfigService.Changes(fresh, options, inputs, Optional.ofNullable(destination));
     GearConfigFile invocation;

@@ -1,10 +1,14 @@
 package fwgear.tools.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.flywheel.ApiKey;
+import fwgear.manifest.InputSpec;
 import fwgear.problem.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code ./gear config}: edits a gear's local invocation ({@code src/docker/config.json}) the way
@@ -13,10 +17,24 @@ import java.util.Optional;
 public final class ConfigService {
   private final Path workingDir;
   private final ApiKeySource keys;
+  private final DestinationLookup lookup;
+  private final Consumer<String> notes;
 
+  /** A service that leaves a destination path unresolved (no site is contacted). */
   public ConfigService(Path workingDir, ApiKeySource keys) {
+    this(workingDir, keys, DestinationLookup.NONE, note -> {});
+  }
+
+  /**
+   * @param lookup resolves a destination path to an id with the configured API key
+   * @param notes receives a line when a destination path could not be resolved
+   */
+  public ConfigService(
+      Path workingDir, ApiKeySource keys, DestinationLookup lookup, Consumer<String> notes) {
     this.workingDir = workingDir;
     this.keys = keys;
+    this.lookup = lookup;
+    this.notes = notes;
   }
 
   /**
@@ -68,7 +86,52 @@ public final class ConfigService {
     if (!editor.problems().isEmpty()) {
       throw new InvalidInputException(editor.problems());
     }
-    return editor.invocation();
+    GearConfigFile result = editor.invocation();
+    if (changes.destination().isPresent()) {
+      resolveDestination(gear, result);
+    }
+    return result;
+  }
+
+  /**
+   * With an API key configured, a destination path gets the id of the container on the key's site;
+   * otherwise (or when it is not there) the path stands in for the id.
+   */
+  private void resolveDestination(LocalGear gear, GearConfigFile invocation) {
+    ObjectNode destination = invocation.destination();
+    String path = destination.path("path").asText("");
+    if (path.isEmpty()) {
+      return;
+    }
+    Optional<ApiKey> key =
+        gear.manifest().inputs().values().stream()
+            .filter(InputSpec::isApiKey)
+            .map(input -> invocation.inputs().path(input.name()).path("key").asText(""))
+            .filter(text -> !text.isBlank())
+            .findFirst()
+            .flatMap(ConfigService::parseKey);
+    if (key.isEmpty()) {
+      notes.accept(
+          "the destination "
+              + path
+              + " is kept as a path: set the API key first to look its id up on the site");
+      return;
+    }
+    String type = destination.path("type").asText();
+    DestinationLookup.Result result = lookup.find(key.get(), type, path);
+    if (result instanceof DestinationLookup.Found found) {
+      destination.put("id", found.id());
+    } else if (result instanceof DestinationLookup.NotFound notFound) {
+      notes.accept("the destination " + path + " is kept as a path: " + notFound.reason());
+    }
+  }
+
+  private static Optional<ApiKey> parseKey(String text) {
+    try {
+      return Optional.of(ApiKey.parse(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** Applies the changes to the gear's config.json and writes it atomically. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fwgear.emulator.EmulatorOptions;
+import fwgear.emulator.FlywheelEmulator;
+import fwgear.flywheel.FlywheelClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,6 +286,47 @@ class ConfigCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(configJson().at("/destination/type").asText()).isEqualTo(type);
     assertThat(configJson().at("/destination/id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void withAKeyTheDestinationPathIsLookedUpOnItsSite() throws Exception {
+    try (FlywheelEmulator server = FlywheelEmulator.start(EmulatorOptions.inMemory())) {
+      String projectId =
+          FlywheelClient.connect(server.apiKey()).createProject("nacc", "project-admin", null);
+      ApiKeySource serverKey =
+          new ApiKeySource(Map.of(ApiKeySource.ENV_VAR, server.apiKey().reveal()), Optional::empty);
+      DestinationLookup onSite = DestinationLookup.onSite();
+
+      var found =
+          repo.gear(
+              serverKey,
+              onSite,
+              "config",
+              "gears/sample",
+              "-i",
+              "api-key",
+              "-d",
+              "nacc/project-admin");
+      assertThat(found.exitCode()).as(found.err()).isZero();
+      assertThat(configJson().at("/destination/id").asText()).isEqualTo(projectId);
+      assertThat(configJson().at("/destination/path").asText()).isEqualTo("nacc/project-admin");
+
+      var missing = repo.gear(serverKey, onSite, "config", "gears/sample", "-d", "nacc/nowhere");
+      assertThat(missing.exitCode()).isZero();
+      assertThat(missing.err()).contains("kept as a path: no project nacc/nowhere");
+      assertThat(configJson().at("/destination/id").asText()).isEqualTo("nacc/nowhere");
+      assertThat(found.err() + missing.err()).doesNotContain(server.apiKey().secret());
+    }
+  }
+
+  @Test
+  void withoutAKeyTheDestinationPathStandsInForTheId() throws IOException {
+    var result =
+        repo.gear(NO_KEY, DestinationLookup.onSite(), "config", "gears/sample", "-d", "nacc/x");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).contains("set the API key first");
+    assertThat(configJson().at("/destination/id").asText()).isEqualTo("nacc/x");
   }
 
   @ParameterizedTest

@@ -55,6 +55,11 @@ final class FixtureRepository {
 
   /** Runs {@code ./gear} in-process with the repository root as working directory. */
   Result gear(ApiKeySource keys, String... args) {
+    return gear(keys, DestinationLookup.NONE, args);
+  }
+
+  /** Runs {@code ./gear} in-process; destination paths are looked up with {@code lookup}. */
+  Result gear(ApiKeySource keys, DestinationLookup lookup, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine.IFactory factory =
@@ -62,7 +67,7 @@ final class FixtureRepository {
           @Override
           public <K> K create(Class<K> type) throws Exception {
             if (type == ConfigCommand.class) {
-              return type.cast(new ConfigCommand(root, keys));
+              return type.cast(new ConfigCommand(root, keys, lookup));
             }
             if (type == RunCommand.class) {
               return type.cast(new RunCommand(root));
