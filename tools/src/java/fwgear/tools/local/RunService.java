@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./gear run}: prepares a gear's run folder, builds what is stale, and runs the gear there
@@ -60,8 +61,7 @@ public final class RunService {
         "gear: running " + gear.name() + " " + gear.version() + " in " + gear.display(run.root()));
     err.flush();
     int exitCode = GearProcess.run(launch, out, err);
-    err.println("gear: " + gear.name() + " exited with code " + exitCode);
-    err.flush();
+    finished(gear, run, exitCode);
     return exitCode;
   }
 
@@ -89,9 +89,28 @@ public final class RunService {
     RunFolder run =
         RunFolderPreparer.prepare(gear, invocation, folder, RunFolderPreparer.FLYWHEEL_BASE);
     int exitCode = launcher.run(gear, run, commandLine(gear, arguments), out, err);
-    err.println("gear: " + gear.name() + " exited with code " + exitCode);
-    err.flush();
+    finished(gear, run, exitCode);
     return exitCode;
+  }
+
+  /** The exit code, and what the gear left in output/ (what Flywheel would save). */
+  private void finished(LocalGear gear, RunFolder run, int exitCode) {
+    err.println("gear: " + gear.name() + " exited with code " + exitCode);
+    try (Stream<Path> files = Files.walk(run.output())) {
+      List<String> saved =
+          files
+              .filter(Files::isRegularFile)
+              .map(file -> run.output().relativize(file).toString())
+              .sorted()
+              .toList();
+      if (!saved.isEmpty()) {
+        err.println(
+            "gear: output in " + gear.display(run.output()) + ": " + String.join(", ", saved));
+      }
+    } catch (IOException e) {
+      // an unreadable output folder only costs the listing
+    }
+    err.flush();
   }
 
   static GearLaunch launch(

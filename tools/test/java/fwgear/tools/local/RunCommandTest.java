@@ -107,7 +107,11 @@ class RunCommandTest {
             "env: FLYWHEEL=" + runFolder,
             "env: GREETING=hello from the manifest",
             "env: PATH=" + LocalLaunch.DEFAULT_PATH);
-    assertThat(result.err()).contains("a line on stderr").contains("exited with code 0");
+    assertThat(result.err())
+        .contains("a line on stderr")
+        .contains("exited with code 0")
+        .contains("output in tmp/gear/sample-gear_1.2.3/output: result.txt");
+    assertThat(runFolder.resolve("output/result.txt")).hasContent("done");
   }
 
   @Test

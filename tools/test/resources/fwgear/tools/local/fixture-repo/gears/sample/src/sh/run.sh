@@ -6,6 +6,7 @@ echo "cwd=$(pwd)"
 echo "args=$*"
 env | sort | sed 's/^/env: /'
 echo "a line on stderr" >&2
+echo "done" > "$FLYWHEEL/output/result.txt"
 config=$(tr -d ' \n' < "$FLYWHEEL/config.json")
 key=$(grep -o '"key":"[^"]*"' <<<"$config" | sed 's/"key":"\(.*\)"/\1/')
 if [[ $key =~ ^127\.0\.0\.1:([0-9]+):(.+)$ ]]; then
