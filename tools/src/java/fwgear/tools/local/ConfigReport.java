@@ -74,10 +74,15 @@ public final class ConfigReport {
     if (destination.isEmpty()) {
       text.append("(none)\n");
     } else {
-      text.append(destination.path("type").asText("?"))
-          .append(' ')
-          .append(destination.path("path").asText(destination.path("id").asText("?")))
-          .append('\n');
+      String id = destination.path("id").asText("?");
+      String path = destination.path("path").asText("");
+      text.append(destination.path("type").asText("?")).append(' ');
+      if (path.isEmpty()) {
+        text.append(id);
+      } else {
+        text.append(path).append(path.equals(id) ? " (id not looked up)" : " (id " + id + ")");
+      }
+      text.append('\n');
     }
     return text.toString();
   }

@@ -310,6 +310,8 @@ class ConfigCommandTest {
       assertThat(found.exitCode()).as(found.err()).isZero();
       assertThat(configJson().at("/destination/id").asText()).isEqualTo(projectId);
       assertThat(configJson().at("/destination/path").asText()).isEqualTo("nacc/project-admin");
+      assertThat(repo.gear(serverKey, "config", "gears/sample", "--show").out())
+          .contains("destination: project nacc/project-admin (id " + projectId + ")");
 
       var missing = repo.gear(serverKey, onSite, "config", "gears/sample", "-d", "nacc/nowhere");
       assertThat(missing.exitCode()).isZero();
@@ -354,7 +356,7 @@ class ConfigCommandTest {
         .containsPattern("data_file\\s+file\\s+\\(missing\\)")
         .containsPattern("notes\\s+file \\(optional\\)\\s+-")
         .containsPattern("api-key\\s+api-key\\s+\\(missing\\)")
-        .contains("destination: project nacc/admin");
+        .contains("destination: project nacc/admin (id not looked up)");
   }
 
   @Test
