@@ -158,6 +158,14 @@ public final class Repository {
       }
       String dir =
           spec instanceof Specs.Recursive r ? r.directory() : ((Specs.Directory) spec).directory();
+      if (!dir.isEmpty() && Files.isRegularFile(root.resolve(dir))) {
+        String folder = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+        throw new UsageException(
+            spec.text()
+                + " is a file; specs name targets: give its folder ("
+                + (folder.isEmpty() ? ":" : folder)
+                + ") or a target in it");
+      }
       if (!dir.isEmpty() && !Files.isDirectory(root.resolve(dir))) {
         throw new UsageException("no such folder: " + dir + " (in spec '" + spec.text() + "')");
       }
