@@ -59,6 +59,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final AdminEndpoints admin;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
 
@@ -66,7 +67,8 @@ public final class FlywheelEmulator implements AutoCloseable {
     this.seed = Seed.read(options.seedFile());
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
-      if (store.isEmpty()) {
+      this.seeded = store.isEmpty();
+      if (seeded) {
         seed.applyTo(store);
       }
       this.server =
@@ -129,6 +131,11 @@ public final class FlywheelEmulator implements AutoCloseable {
 
   private ApiKey keyOf(Seed.SeedKey key) {
     return ApiKey.parse("127.0.0.1:" + port() + ":" + key.secret());
+  }
+
+  /** Whether the seed was applied at this start (false: the data folder already had state). */
+  public boolean seeded() {
+    return seeded;
   }
 
   public RequestLog requestLog() {
