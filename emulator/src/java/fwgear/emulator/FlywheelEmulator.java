@@ -191,7 +191,8 @@ public final class FlywheelEmulator implements AutoCloseable {
           reply = faultReply(fault.get());
         }
       }
-      requestLog.add(new RequestLog.Entry(method, Call.decode(path), reply.status()));
+      requestLog.add(
+          new RequestLog.Entry(method, Call.decode(path.replace("+", "%2B")), reply.status()));
       LOG.debug("{} {} -> {}", method, path, reply.status());
       send(exchange, reply);
     } catch (IOException e) {
