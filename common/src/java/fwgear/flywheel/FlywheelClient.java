@@ -344,7 +344,7 @@ public final class FlywheelClient {
           request.method(),
           request.shownPath(),
           200,
-          transport.redact("the answer is not the expected JSON: " + e.getOriginalMessage()));
+          transport.redact("the answer is not the expected JSON: " + e.getMessage()));
     }
   }
 
