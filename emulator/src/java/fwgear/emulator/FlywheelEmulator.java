@@ -83,6 +83,7 @@ public final class FlywheelEmulator implements AutoCloseable {
     new GroupRoutes(store, access).register(router);
     new ProjectRoutes(store, access).register(router);
     new GearRoutes(store, access).register(router);
+    new LookupRoutes(store, access).register(router);
     this.ssm = new SsmProtocol(store, () -> "127.0.0.1:" + port());
     this.admin = new AdminEndpoints(json, requestLog, faults);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
