@@ -249,7 +249,7 @@ final class Transport {
   }
 
   /** Never let the key through, even if a server or proxy echoed it. */
-  private String redact(String text) {
+  String redact(String text) {
     String secret = authorization.substring(authorization.lastIndexOf(':') + 1);
     return secret.isEmpty() ? text : text.replace(secret, "****");
   }

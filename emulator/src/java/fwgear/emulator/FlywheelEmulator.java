@@ -59,6 +59,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final AdminEndpoints admin;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
 
@@ -66,7 +67,8 @@ public final class FlywheelEmulator implements AutoCloseable {
     this.seed = Seed.read(options.seedFile());
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
-      if (store.isEmpty()) {
+      this.seeded = store.isEmpty();
+      if (seeded) {
         seed.applyTo(store);
       }
       this.server =
@@ -81,6 +83,7 @@ public final class FlywheelEmulator implements AutoCloseable {
     new GroupRoutes(store, access).register(router);
     new ProjectRoutes(store, access).register(router);
     new GearRoutes(store, access).register(router);
+    new LookupRoutes(store, access).register(router);
     this.ssm = new SsmProtocol(store, () -> "127.0.0.1:" + port());
     this.admin = new AdminEndpoints(json, requestLog, faults);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
@@ -129,6 +132,11 @@ public final class FlywheelEmulator implements AutoCloseable {
 
   private ApiKey keyOf(Seed.SeedKey key) {
     return ApiKey.parse("127.0.0.1:" + port() + ":" + key.secret());
+  }
+
+  /** Whether the seed was applied at this start (false: the data folder already had state). */
+  public boolean seeded() {
+    return seeded;
   }
 
   public RequestLog requestLog() {
@@ -184,7 +192,8 @@ public final class FlywheelEmulator implements AutoCloseable {
           reply = faultReply(fault.get());
         }
       }
-      requestLog.add(new RequestLog.Entry(method, Call.decode(path), reply.status()));
+      requestLog.add(
+          new RequestLog.Entry(method, Call.decode(path.replace("+", "%2B")), reply.status()));
       LOG.debug("{} {} -> {}", method, path, reply.status());
       send(exchange, reply);
     } catch (IOException e) {

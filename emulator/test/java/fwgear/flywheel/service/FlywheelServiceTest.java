@@ -160,4 +160,24 @@ class FlywheelServiceTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void filesAndInfoThroughTheGateAndGroupsByTag() {
+    FlywheelService real = new FlywheelService(client, false);
+    FlywheelService dry = new FlywheelService(client, true);
+    Group nacc = real.findGroup("nacc").orElseThrow();
+    Project project = real.getOrCreateProject(nacc, "files");
+    byte[] table = "ADCID\n42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Project wouldBe = dry.uploadFile(project, "table.csv", table, "text/csv");
+    wouldBe = dry.setInfo(wouldBe, Map.of("adcid", 42));
+    assertThat(wouldBe.file("table.csv")).isPresent();
+    assertThat(wouldBe.info()).containsEntry("adcid", 42);
+    assertThat(client.getProject(project.id()).files()).isEmpty();
+
+    Project uploaded = real.uploadFile(project, "table.csv", table, "text/csv");
+    assertThat(uploaded.file("table.csv").map(f -> f.size())).contains((long) table.length);
+    assertThat(real.readFile(uploaded, "table.csv")).isEqualTo(table);
+    assertThat(real.findGroupsByTag("^adm")).extracting(Group::id).containsExactly("nacc");
+  }
 }
