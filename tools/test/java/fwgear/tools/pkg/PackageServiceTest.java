@@ -69,6 +69,45 @@ class PackageServiceTest {
   }
 
   @Test
+  void aCopySourceMissingFromTheContextIsReportedAtItsDockerfileLine() throws IOException {
+    write("gear.toml", "");
+    write(
+        "gears/a/src/docker/BUILD",
+        """
+        file(name="manifest", source="manifest.json")
+        docker_image(name="a", dependencies=[":manifest"])
+        """);
+    write("gears/a/src/docker/manifest.json", "{}");
+    write(
+        "gears/a/src/docker/Dockerfile",
+        """
+        FROM debian:bookworm AS build
+        COPY gears/a/src/docker/manifest.json /flywheel/v0/manifest.json
+        COPY gears.a.src.java.app/bin.jar /bin/run
+        FROM build
+        COPY --from=build /bin/run /bin/run2
+        """);
+
+    assertThatThrownBy(
+            () ->
+                new PackageService(
+                        Repository.load(repo),
+                        PackageService.Options.defaults(),
+                        new PrintWriter(new StringWriter()))
+                    .packageTargets(Specs.parse(List.of("::"))))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems().stream().map(Problem::format))
+                    .containsExactly(
+                        "gears/a/src/docker/Dockerfile:3: docker-context: COPY source"
+                            + " gears.a.src.java.app/bin.jar is not in the build context of"
+                            + " gears/a/src/docker:a (it holds gears/a/src/docker/Dockerfile,"
+                            + " gears/a/src/docker/manifest.json; add the target that provides it"
+                            + " to the docker_image's dependencies)"));
+  }
+
+  @Test
   void saysSoWhenTheSpecsSelectNothingToPackage() throws IOException {
     write("gear.toml", "");
     write("lib/BUILD", "java_sources(name=\"lib\")\n");
