@@ -18,11 +18,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Building the gear and the ./gear command..."
-(cd "$root" && mvn -B -q -pl gears/project_management -am -DskipTests package \
-  dependency:build-classpath -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=runtime)
-classpath="$root/gears/project_management/target/classes:$(cat "$work/classpath")"
-"$root/gear" --version >/dev/null
+echo "Packaging the gear (./gear package: the self-executing jar its image runs as /bin/run)..."
+"$root/gear" package gears/project_management/src/java/project_app:bin >/dev/null
+gear_jar="$root/dist/gears.project_management.src.java.project_app/bin.jar"
 
 # The project file: every study lists every center; 4 in 5 centers are active; the first study
 # is primary; studies 1 and 2 are published.
@@ -90,7 +88,7 @@ run_gear() {
   curl -sf -X DELETE "$url/__admin/requests" >/dev/null
   local start end status=0
   start=$(date +%s.%N)
-  java -cp "$classpath" project_app.Run --gear-path "$base" >"$work/$label.log" 2>&1 || status=$?
+  "$gear_jar" --gear-path "$base" >"$work/$label.log" 2>&1 || status=$?
   end=$(date +%s.%N)
   if [[ $status -ne 0 ]]; then
     echo "the $label run failed (exit $status):" >&2

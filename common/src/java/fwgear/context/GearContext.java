@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -466,10 +467,14 @@ public final class GearContext implements AutoCloseable {
 
   // ---- logging
 
-  /** Logs at INFO, or DEBUG when config {@code debug} is true, in the Flywheel toolkit's format. */
+  /**
+   * Logs at INFO, or DEBUG when config {@code debug} is true, in the Flywheel toolkit's format;
+   * then logs the manifest's warnings, if any.
+   */
   public void initLogging() {
     GearLogging.configure(debug());
     log.info("Log level is {}", debug() ? "DEBUG" : "INFO");
+    manifest.warnings().forEach(warning -> log.warn("{}", warning.format()));
   }
 
   /**
@@ -525,6 +530,7 @@ public final class GearContext implements AutoCloseable {
     }
     closed = true;
     if (succeeded) {
+      recordZipMemberCounts();
       if (metadata != null && !metadata.isEmpty()) {
         metadata.write(outputDir()).ifPresent(file -> log.debug("Wrote {}", file));
       }
@@ -536,6 +542,26 @@ public final class GearContext implements AutoCloseable {
       emptyFolder(output);
     } else {
       log.debug("Skipping cleanup of {}", output);
+    }
+  }
+
+  /** As Flywheel's toolkit does: each zip in output/ gets its {@code zip_member_count}. */
+  private void recordZipMemberCounts() {
+    Path output = baseDir.resolve("output");
+    if (destination().isEmpty() || !Files.isDirectory(output)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(output)) {
+      for (Path zip : files.filter(f -> f.getFileName().toString().endsWith(".zip")).toList()) {
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+          metadata()
+              .updateFile(zip.getFileName().toString(), Map.of("zip_member_count", archive.size()));
+        } catch (IOException e) {
+          log.warn("Cannot count the members of {}: {}", zip.getFileName(), e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + output + ": " + e.getMessage(), e);
     }
   }
 

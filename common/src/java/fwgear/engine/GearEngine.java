@@ -59,7 +59,12 @@ public final class GearEngine {
   public int run(GearExecutionFactory factory, String[] args) {
     boolean debug = GearArguments.wantsDebug(args);
     // Logging works before the context opens, so that bad input is reported in the gear's format.
-    GearLogging.configure(debug);
+    try {
+      GearLogging.configure(debug);
+    } catch (RuntimeException e) {
+      System.err.println("Error: cannot set up logging: " + e.getMessage());
+      return FAILED;
+    }
     GearContext context;
     try {
       context = contextSettings.apply(GearContext.builder()).args(args).open();

@@ -40,6 +40,24 @@ class GearContextLifecycleTest {
   }
 
   @Test
+  void zipsInTheOutputGetTheirMemberCount() throws Exception {
+    Path output;
+    try (GearContext context = open(false)) {
+      output = context.outputDir();
+      try (var zip =
+          new java.util.zip.ZipOutputStream(Files.newOutputStream(output.resolve("all.zip")))) {
+        for (String name : new String[] {"a.txt", "b.txt", "c.txt"}) {
+          zip.putNextEntry(new java.util.zip.ZipEntry(name));
+          zip.closeEntry();
+        }
+      }
+      context.succeeded();
+    }
+    assertThat(Files.readString(output.resolve(".metadata.json")))
+        .contains("\"name\" : \"all.zip\"", "\"zip_member_count\" : 3");
+  }
+
+  @Test
   void aFailedRunWritesNoMetadataAndKeepsTheOutputByDefault() throws Exception {
     Path output;
     try (GearContext context = open(false)) {

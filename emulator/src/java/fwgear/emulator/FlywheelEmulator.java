@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final SsmProtocol ssm;
   private final RequestLog requestLog = new RequestLog();
   private final List<Fault.Active> faults = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
 
@@ -142,8 +144,12 @@ public final class FlywheelEmulator implements AutoCloseable {
     faults.clear();
   }
 
+  /** Stops the server and closes the database; calling it again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdown();
     try {

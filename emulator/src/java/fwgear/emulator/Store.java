@@ -140,7 +140,7 @@ final class Store implements AutoCloseable {
       try (Statement create = db.createStatement()) {
         create.execute(
             "CREATE TABLE IF NOT EXISTS documents (kind VARCHAR(32) NOT NULL,"
-                + " id VARCHAR(512) NOT NULL, unique_key VARCHAR(1024), body CLOB NOT NULL,"
+                + " id VARCHAR(512) NOT NULL, unique_key VARCHAR(1024), body VARCHAR NOT NULL,"
                 + " PRIMARY KEY (kind, id), UNIQUE (kind, unique_key))");
         create.execute(
             "CREATE TABLE IF NOT EXISTS blobs (id VARCHAR(64) PRIMARY KEY, content BLOB NOT NULL)");

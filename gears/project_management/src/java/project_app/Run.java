@@ -79,7 +79,7 @@ public final class Run implements GearExecutionFactory {
       try {
         main.run(contents.studies());
       } catch (FlywheelException e) {
-        throw new GearExecutionException("Flywheel refused a request: " + e.getMessage(), e);
+        throw new GearExecutionException(e.getMessage(), e);
       }
     };
   }

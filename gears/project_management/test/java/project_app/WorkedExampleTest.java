@@ -3,6 +3,7 @@ package project_app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fwgear.emulator.EmulatorOptions;
+import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.RequestLog;
 import fwgear.flywheel.AccessPermission;
@@ -198,6 +199,30 @@ class WorkedExampleTest {
         .contains("Created 3 groups and 18 projects; updated 1 group and 0 projects");
     assertThat(admin.getGroup("alpha").label()).isEqualTo("Alpha ADRC");
     assertThat(admin.getGroup("alpha").permissions()).containsExactlyInAnyOrderElementsOf(A);
+  }
+
+  @Test
+  void aFailingFlywheelStopsTheRunAndARerunFinishesIt() throws Exception {
+    flywheel.addFault(Fault.always("POST", "/api/projects/[^/]+/tags", 403));
+
+    GearRun.Result failed = runGear(WORKED_EXAMPLE, Map.of());
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.log())
+        .contains(
+            "Stopped after 8 of 57 writes; could not add tag center-code-1006 to project"
+                + " alpha/ingest-form-tau")
+        .containsPattern("Error: Flywheel POST /api/projects/[0-9a-f]+/tags failed: HTTP 403");
+    flywheel.clearFaults();
+
+    GearRun.Result rerun = runGear(WORKED_EXAMPLE, Map.of());
+
+    assertThat(rerun.exitCode()).as(rerun.log()).isZero();
+    assertThat(rerun.log())
+        .contains(
+            "Created 3 groups and 17 projects; updated 0 groups and 1 project; unchanged 1 group"
+                + " and 0 projects (49 writes)");
+    assertThat(admin.findProjects()).hasSize(18);
   }
 
   @Test

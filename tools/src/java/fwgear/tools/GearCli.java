@@ -25,17 +25,17 @@ import picocli.CommandLine.ParseResult;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      fwgear.tools.validate.ValidateCommand.class,
       fwgear.tools.buildfile.ListCommand.class,
       fwgear.tools.buildfile.PeekCommand.class,
-      fwgear.tools.validate.ValidateCommand.class,
+      fwgear.tools.pkg.PackageCommand.class,
+      fwgear.tools.local.ConfigCommand.class,
+      fwgear.tools.local.RunCommand.class,
+      fwgear.tools.local.DemoCommand.class,
       fwgear.tools.scaffold.NewCommand.class,
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
       fwgear.tools.tailor.TailorCommand.class,
-      fwgear.tools.local.ConfigCommand.class,
-      fwgear.tools.local.RunCommand.class,
-      fwgear.tools.local.DemoCommand.class,
-      fwgear.tools.pkg.PackageCommand.class,
       fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {

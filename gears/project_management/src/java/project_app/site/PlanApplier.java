@@ -35,7 +35,17 @@ public final class PlanApplier {
         .forEach(project -> projectIds.putIfAbsent(path(project), project.id()));
     List<Change> done = new ArrayList<>();
     for (Change change : plan.changes()) {
-      apply(change, projectIds);
+      try {
+        apply(change, projectIds);
+      } catch (RuntimeException e) {
+        // A rerun picks up from here: the plan is recomputed from what is on the site.
+        LOG.error(
+            "Stopped after {} of {} writes; could not {}",
+            done.size(),
+            plan.changes().size(),
+            change.describe());
+        throw e;
+      }
       LOG.info("{}", capitalised(change.describe()));
       done.add(change);
     }

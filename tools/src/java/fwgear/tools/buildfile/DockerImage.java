@@ -94,7 +94,11 @@ public record DockerImage(
         imageNames.add(repository + ":" + tag);
       }
     }
-    String dockerfile = target.pathOf(target.string("source").orElse("Dockerfile"));
+    // With inline instructions there is no file; the BUILD file is where they are written.
+    String dockerfile =
+        target.has("instructions")
+            ? target.buildFile()
+            : target.pathOf(target.string("source").orElse("Dockerfile"));
     return new DockerImage(
         target,
         repository,

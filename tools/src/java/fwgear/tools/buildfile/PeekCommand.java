@@ -46,6 +46,24 @@ public final class PeekCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The FROM images with build args resolved, when the Dockerfile can be read. */
+  private static java.util.Optional<List<String>> baseImages(Repository repo, DockerImage image) {
+    try {
+      fwgear.tools.docker.Dockerfile dockerfile =
+          image.target().has("instructions")
+              ? fwgear.tools.docker.Dockerfile.parse(
+                  String.join("\n", image.target().strings("instructions")), image.dockerfile())
+              : fwgear.tools.docker.Dockerfile.parse(
+                  repo.resolve(image.dockerfile()), image.dockerfile());
+      return java.util.Optional.of(
+          dockerfile.froms(DockerImage.buildArgValues(image.buildArgs())).stream()
+              .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)
+              .toList());
+    } catch (fwgear.problem.InvalidInputException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** One target as a JSON-ready map. */
   public static Map<String, Object> describe(Repository repo, Target target) {
     Map<String, Object> entry = new LinkedHashMap<>();
@@ -61,6 +79,7 @@ public final class PeekCommand implements Callable<Integer> {
       entry.put("resolved_registries", image.registries());
       entry.put("resolved_tags", image.tags());
       entry.put("image_names", image.imageNames());
+      baseImages(repo, image).ifPresent(images -> entry.put("base_images", images));
     }
     return entry;
   }

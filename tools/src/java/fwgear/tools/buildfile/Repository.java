@@ -161,7 +161,13 @@ public final class Repository {
         throw new UsageException("no such folder: " + dir + " (in spec '" + spec.text() + "')");
       }
       if (spec instanceof Specs.Directory) {
-        throw new UsageException("no targets in " + (dir.isEmpty() ? "the root" : dir));
+        boolean below = targets.keySet().stream().anyMatch(a -> a.isUnder(dir));
+        throw new UsageException(
+            "no targets in "
+                + (dir.isEmpty() ? "the root" : dir)
+                + (below
+                    ? " (its subfolders have some: " + (dir.isEmpty() ? "" : dir) + "::)"
+                    : ""));
       }
     }
     return targets.values().stream().filter(t -> specs.matches(t.address())).toList();

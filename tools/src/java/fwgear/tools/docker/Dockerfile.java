@@ -58,8 +58,23 @@ public final class Dockerfile {
   /** A FROM: the image as written, resolved (build args substituted), and the stage name. */
   public record From(int line, String image, String resolvedImage, Optional<String> stage) {}
 
-  /** An ENV setting, value substituted. */
-  public record Env(int line, String name, String value) {}
+  /**
+   * An ENV setting, value substituted.
+   *
+   * @param inherited the variables the value uses that the Dockerfile does not set (such as {@code
+   *     PATH} in {@code ENV PATH=/opt/bin:$PATH}): they come from the base image, so the value is
+   *     only known once the image is built
+   */
+  public record Env(int line, String name, String value, java.util.Set<String> inherited) {
+    public Env {
+      inherited = java.util.Set.copyOf(inherited);
+    }
+
+    /** Whether the value is fully known from the Dockerfile. */
+    public boolean isKnown() {
+      return inherited.isEmpty();
+    }
+  }
 
   /** Reads and parses a Dockerfile; a missing file is an {@link InvalidInputException}. */
   public static Dockerfile parse(Path path) {
@@ -254,7 +269,10 @@ public final class Dockerfile {
               env.put(
                   entry.getKey(),
                   new Env(
-                      instruction.line(), entry.getKey(), substitute(entry.getValue(), variables)));
+                      instruction.line(),
+                      entry.getKey(),
+                      substitute(entry.getValue(), variables),
+                      unset(entry.getValue(), variables)));
             }
           }
         });
@@ -273,9 +291,7 @@ public final class Dockerfile {
 
   /** The WORKDIR in effect at the end of the last stage ({@code /} when none). */
   public String workdir(Map<String, String> buildArgs) {
-    String[] last = {"/"};
-    walk(buildArgs, (instruction, variables, workdir) -> last[0] = workdir);
-    return last[0];
+    return walk(buildArgs, (instruction, variables, workdir) -> {});
   }
 
   private Optional<Command> lastCommand(String keyword) {
@@ -300,12 +316,14 @@ public final class Dockerfile {
   }
 
   /** Walks the instructions tracking variables (ARG, ENV) and WORKDIR, stage by stage. */
-  private void walk(Map<String, String> buildArgs, Visitor visitor) {
+  private String walk(Map<String, String> buildArgs, Visitor visitor) {
     Map<String, String> globals = new LinkedHashMap<>();
     Map<String, String> variables = new LinkedHashMap<>();
     String workdir = "/";
     boolean beforeFirstFrom = true;
     for (Instruction instruction : instructions) {
+      // The visitor sees the state the instruction runs in, before its own effect.
+      visitor.visit(instruction, variables, workdir);
       switch (instruction.keyword()) {
         case "FROM" -> {
           beforeFirstFrom = false;
@@ -334,17 +352,18 @@ public final class Dockerfile {
           }
         }
         case "ENV" -> {
-          Map<String, String> pairs = envPairs(instruction.arguments());
-          for (Map.Entry<String, String> entry : pairs.entrySet()) {
-            variables.put(entry.getKey(), substitute(entry.getValue(), variables));
+          // ENV A=1 B=$A gives B the A from before the instruction, as Docker does.
+          Map<String, String> before = new LinkedHashMap<>(variables);
+          for (Map.Entry<String, String> entry : envPairs(instruction.arguments()).entrySet()) {
+            variables.put(entry.getKey(), substitute(entry.getValue(), before));
           }
         }
         case "WORKDIR" ->
             workdir = absolute(substitute(unquote(instruction.arguments()), variables), workdir);
         default -> {}
       }
-      visitor.visit(instruction, variables, workdir);
     }
+    return workdir;
   }
 
   private static String absolute(String path, String workdir) {
@@ -464,6 +483,21 @@ public final class Dockerfile {
       items.add(item.toString());
     }
     return Optional.of(items);
+  }
+
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(:[-+])?");
+
+  /** The variables a value refers to (without a default) that are not set. */
+  static java.util.Set<String> unset(String text, Map<String, String> variables) {
+    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher matcher = REFERENCE.matcher(text);
+    while (matcher.find()) {
+      if (matcher.group(2) == null && !variables.containsKey(matcher.group(1))) {
+        missing.add(matcher.group(1));
+      }
+    }
+    return missing;
   }
 
   /** Substitutes {@code $X}, {@code ${X}}, {@code ${X:-default}} and {@code ${X:+alt}}. */

@@ -1,5 +1,8 @@
 package fwgear.tools.emulator;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.tools.UsageException;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +52,9 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--in-memory", description = "Keep all state in memory (nothing is written).")
   boolean inMemory;
 
+  @Option(names = "--log-requests", description = "Log every request (method, path, status).")
+  boolean logRequests;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -56,6 +63,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     if (inMemory && data != null) {
       throw new UsageException("--in-memory and --data exclude each other");
     }
+    quietLogging(logRequests);
     EmulatorOptions options =
         new EmulatorOptions(
             port,
@@ -71,15 +79,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IOException("cannot start the local Flywheel server: " + e.getMessage(), e);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "emulator-shutdown"));
+    // Ctrl-C runs the hook, which closes the database cleanly; interrupting the command does too.
+    Thread hook = new Thread(server::close, "emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Flywheel emulator listening on " + server.baseUrl());
     // The key of a local, loopback-only server: printing it is what the command is for.
@@ -89,7 +91,29 @@ public final class EmulatorCommand implements Callable<Integer> {
             + options.dataDir().map(Path::toString).orElse("(in memory)")
             + "; Ctrl-C stops it.");
     out.flush();
-    stopped.await();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running.
+      }
+    }
     return 0;
+  }
+
+  /**
+   * Logback logs everything at DEBUG when nothing configures it; a server answering thousands of
+   * requests should not, unless asked to.
+   */
+  private static void quietLogging(boolean requests) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+      context.getLogger("fwgear.emulator").setLevel(requests ? Level.DEBUG : Level.INFO);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package fwgear.tools.local;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.flywheel.ApiKey;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./gear demo}: runs a gear end to end with nothing to set up. It starts the local Flywheel
@@ -59,6 +62,7 @@ public final class DemoService {
    */
   public int run(Demo demo, List<String> options) {
     LocalGear gear = LocalGears.resolve(root, root, demo.gear());
+    quietServerLogs();
     Path data = temporaryFolder();
     try (FlywheelEmulator server =
         FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), Optional.empty()))) {
@@ -91,6 +95,18 @@ public final class DemoService {
         gear,
         ConfigEditor.defaults(gear.manifest()),
         new ConfigService.Changes(true, options, inputs, Optional.empty()));
+  }
+
+  /**
+   * The server and the client run in this process: their per-request debug lines would bury the
+   * gear's own log, so only their warnings are shown.
+   */
+  private static void quietServerLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      for (String logger : List.of("fwgear.emulator", "fwgear.flywheel", "fwgear.parameters")) {
+        context.getLogger(logger).setLevel(Level.WARN);
+      }
+    }
   }
 
   private static Path temporaryFolder() {

@@ -40,11 +40,13 @@ public final class BinaryPackager {
   private final Path dist;
   private final ModuleClasspaths classpaths;
   private final FatJarBuilder builder = new FatJarBuilder();
+  private final FileDigests digests;
 
   public BinaryPackager(Path root, Consumer<String> progress) {
     this.root = root.toAbsolutePath().normalize();
     this.dist = this.root.resolve("dist");
     this.classpaths = new ModuleClasspaths(this.root, progress);
+    this.digests = FileDigests.of(this.root);
   }
 
   /**
@@ -95,6 +97,7 @@ public final class BinaryPackager {
               .orElseThrow();
       packaged.add(packageWith(binary, classpath));
     }
+    digests.save();
     return packaged;
   }
 
@@ -112,7 +115,7 @@ public final class BinaryPackager {
     if (Files.isRegularFile(jar) && Files.isRegularFile(record)) {
       try {
         JarRecord cached = JSON.readValue(record.toFile(), JarRecord.class);
-        if (cached.key().equals(key) && cached.sha256().equals(ContentHash.ofFile(jar))) {
+        if (cached.key().equals(key) && cached.sha256().equals(digests.sha256(jar))) {
           return new PackagedJar(binary, jar, false);
         }
       } catch (IOException unreadable) {
@@ -122,7 +125,7 @@ public final class BinaryPackager {
     builder.build(binary.mainClass(), classpath.elements(), jar);
     Files.createDirectories(record.getParent());
     Path temp = Files.createTempFile(record.getParent(), "jar", ".tmp");
-    JSON.writeValue(temp.toFile(), new JarRecord(key, ContentHash.ofFile(jar)));
+    JSON.writeValue(temp.toFile(), new JarRecord(key, digests.sha256(jar)));
     Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING);
     return new PackagedJar(binary, jar, true);
   }

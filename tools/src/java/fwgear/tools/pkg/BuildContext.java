@@ -31,11 +31,11 @@ public record BuildContext(String dockerfile, SortedMap<String, Path> files) {
   }
 
   /** Adds the names and contents of every file to {@code hash}. */
-  public void hashInto(ContentHash hash) throws IOException {
+  public void hashInto(ContentHash hash, FileDigests digests) throws IOException {
     hash.add("dockerfile", dockerfile);
     for (Map.Entry<String, Path> file : files.entrySet()) {
       hash.add("path", file.getKey());
-      hash.addFile(file.getValue().getParent(), file.getValue());
+      hash.addFile(file.getValue().getParent(), file.getValue(), digests);
     }
   }
 

@@ -1,7 +1,6 @@
 package fwgear.tools.pkg;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
  */
 public final class ContentHash {
   private final MessageDigest digest;
-  private final byte[] buffer = new byte[64 * 1024];
 
   public ContentHash() {
     try {
@@ -33,25 +31,24 @@ public final class ContentHash {
     return this;
   }
 
-  /** Adds {@code file}'s name relative to {@code base} and its bytes (or a marker if missing). */
-  public ContentHash addFile(Path base, Path file) throws IOException {
+  /**
+   * Adds {@code file}'s name relative to {@code base}, its SHA-256 (remembered in {@code digests})
+   * and whether it is executable; a missing file adds a marker.
+   */
+  public ContentHash addFile(Path base, Path file, FileDigests digests) throws IOException {
     update("file");
     update(base.relativize(file).toString());
     if (!Files.isRegularFile(file)) {
       update("<missing>");
       return this;
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
-    }
+    update(digests.sha256(file));
     update(Files.isExecutable(file) ? "x" : "-");
     return this;
   }
 
   /** Adds every regular file under {@code folder}, sorted by path; nothing if it does not exist. */
-  public ContentHash addTree(Path base, Path folder) throws IOException {
+  public ContentHash addTree(Path base, Path folder, FileDigests digests) throws IOException {
     if (!Files.isDirectory(folder)) {
       return this;
     }
@@ -60,24 +57,13 @@ public final class ContentHash {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
-      addFile(base, file);
+      addFile(base, file, digests);
     }
     return this;
   }
 
   public String hex() {
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  /** The SHA-256 of one file's bytes. */
-  public static String ofFile(Path file) throws IOException {
-    ContentHash hash = new ContentHash();
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(hash.buffer); read >= 0; read = in.read(hash.buffer)) {
-        hash.digest.update(hash.buffer, 0, read);
-      }
-    }
-    return hash.hex();
   }
 
   private void update(String text) {

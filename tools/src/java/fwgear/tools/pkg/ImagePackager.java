@@ -59,7 +59,7 @@ public final class ImagePackager {
   /** The hash of all of an image's inputs. */
   String inputsHash(ImageRequest request) throws IOException {
     ContentHash hash = new ContentHash().add("builder", builder.kind().program());
-    request.context().hashInto(hash);
+    request.context().hashInto(hash, FileDigests.of(dist.getParent()));
     for (String name : request.imageNames()) {
       hash.add("name", name);
     }
@@ -86,7 +86,9 @@ public final class ImagePackager {
     Path staged =
         request
             .context()
-            .stage(dist.resolve(".gear/context").resolve(request.infoFile().replace('/', '.')));
+            .stage(
+                dist.resolve(".gear/context")
+                    .resolve(request.infoFile().replace(".docker-info.json", "")));
     String imageId =
         builder.build(
             new ImageBuilder.BuildRequest(

@@ -33,12 +33,14 @@ public final class ModuleClasspaths {
   private final Path root;
   private final Path cacheDir;
   private final Consumer<String> progress;
+  private final FileDigests digests;
   private MavenReactor reactor;
 
   public ModuleClasspaths(Path root, Consumer<String> progress) {
     this.root = root.toAbsolutePath().normalize();
     this.cacheDir = this.root.resolve("dist/.gear/classpath");
     this.progress = progress;
+    this.digests = FileDigests.of(this.root);
   }
 
   /** The class path of the module holding {@code sourceFolder}. */
@@ -91,14 +93,14 @@ public final class ModuleClasspaths {
   String fingerprint(MavenReactor.Module module) throws IOException {
     ContentHash hash = new ContentHash();
     for (Path pom : reactor.aggregatorPoms()) {
-      hash.addFile(root, pom);
+      hash.addFile(root, pom, digests);
     }
     List<MavenReactor.Module> closure = new ArrayList<>(reactor.closure(module));
     closure.sort(java.util.Comparator.comparing(m -> m.folder().toString()));
     for (MavenReactor.Module member : closure) {
-      hash.addFile(root, member.folder().resolve("pom.xml"));
+      hash.addFile(root, member.folder().resolve("pom.xml"), digests);
       for (String sources : SOURCE_FOLDERS) {
-        hash.addTree(root, member.folder().resolve(sources));
+        hash.addTree(root, member.folder().resolve(sources), digests);
       }
     }
     return hash.hex();

@@ -150,6 +150,7 @@ public final class PackageService {
         writeArchives(imagePackager, packaged, options.output().get());
       }
     }
+    FileDigests.of(repository.root()).save();
     return new Summary(jars, packaged, failures);
   }
 

@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +42,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
           "(?:public\\s+static|static\\s+public)\\s+(?:final\\s+)?void\\s+main\\s*\\(\\s*(?:final\\s+)?"
               + "String\\s*(?:\\[\\s*]|\\.\\.\\.)\\s*[A-Za-z_$][A-Za-z0-9_$]*\\s*\\)");
 
-  private final Map<String, SourceScan> scans = new HashMap<>();
+  private final Map<String, SourceScan> scans = new ConcurrentHashMap<>();
 
   /** The scan of a gear's sources, read once per gear. */
   public SourceScan scan(GearFiles gear) {

@@ -378,10 +378,13 @@ public final class DockerfileRules implements Rule {
                     + " but not in the manifest's environment; Flywheel runs the command with the"
                     + " default PATH and the manifest's environment only: add \""
                     + name
-                    + "\": \""
-                    + env.value()
-                    + "\""));
-      } else if (!declared.asText().equals(env.value())) {
+                    + "\": "
+                    + (env.isKnown()
+                        ? "\"" + env.value() + "\""
+                        : "its value in the built image (it uses the base image's "
+                            + String.join(", ", env.inherited())
+                            + ")")));
+      } else if (env.isKnown() && !declared.asText().equals(env.value())) {
         problems.add(
             warning(
                 manifest,

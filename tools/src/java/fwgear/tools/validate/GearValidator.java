@@ -45,19 +45,31 @@ public final class GearValidator {
   }
 
   public Result validate(Repository repository, Specs specs) {
+    List<Gear> gears = Gears.of(repository).all(specs);
+    // Gears are independent: check them on every core (in order of the list, whatever the threads).
+    boolean parallel = gears.size() >= 8 && Runtime.getRuntime().availableProcessors() > 1;
+    List<List<Problem>> perGear =
+        (parallel ? gears.parallelStream() : gears.stream())
+            .map(g -> check(repository, g))
+            .toList();
     List<String> checked = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (Gear gear : Gears.of(repository).all(specs)) {
+    for (int i = 0; i < gears.size(); i++) {
+      Gear gear = gears.get(i);
       checked.add(gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder());
-      List<Problem> found = new ArrayList<>();
-      GearFiles files = read(repository, gear, found);
-      for (Rule rule : rules) {
-        rule.check(files, found);
-      }
-      found.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-      problems.addAll(found);
+      problems.addAll(perGear.get(i));
     }
     return new Result(checked, problems);
+  }
+
+  private List<Problem> check(Repository repository, Gear gear) {
+    List<Problem> found = new ArrayList<>();
+    GearFiles files = read(repository, gear, found);
+    for (Rule rule : rules) {
+      rule.check(files, found);
+    }
+    found.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    return found;
   }
 
   private static GearFiles read(Repository repository, Gear gear, List<Problem> problems) {
@@ -72,8 +84,14 @@ public final class GearValidator {
     DockerImage image = gear.image();
     Optional<Dockerfile> dockerfile = Optional.empty();
     try {
-      dockerfile =
-          Optional.of(Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+      if (image.target().has("instructions")) {
+        String text = String.join("\n", image.target().strings("instructions"));
+        dockerfile = Optional.of(Dockerfile.parse(text, image.dockerfile()));
+      } else {
+        dockerfile =
+            Optional.of(
+                Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+      }
     } catch (InvalidInputException e) {
       problems.addAll(
           e.problems().stream()

@@ -11,8 +11,8 @@ for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" /opt/java/openjdk/bin/java 
 done
 [ -n "$java" ] || java=$(command -v java) || { echo "$jar: no java found (JAVA_HOME, /opt/java/openjdk, /usr/lib/jvm, PATH)" >&2; exit 127; }
 if [ -n "${FWGEAR_CDS_DUMP:-}" ]; then
-  exec "$java" -XX:ArchiveClassesAtExit="$jar.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $JAVA_OPTS -jar "$jar" "$@"
+  exec "$java" -XX:ArchiveClassesAtExit="$jar.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData $JAVA_OPTS -jar "$jar" "$@"
 elif [ -r "$jar.jsa" ]; then
-  exec "$java" -XX:SharedArchiveFile="$jar.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $JAVA_OPTS -jar "$jar" "$@"
+  exec "$java" -XX:SharedArchiveFile="$jar.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData $JAVA_OPTS -jar "$jar" "$@"
 fi
-exec "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $JAVA_OPTS -jar "$jar" "$@"
+exec "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData $JAVA_OPTS -jar "$jar" "$@"

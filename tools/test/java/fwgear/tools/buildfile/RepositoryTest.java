@@ -176,6 +176,9 @@ class RepositoryTest {
         .hasMessageContaining("targets there: gears/project_management/src/docker:manifest");
     assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("no/such::"))))
         .hasMessageContaining("no such folder: no/such");
+    assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("gears/project_management"))))
+        .hasMessage(
+            "no targets in gears/project_management (its subfolders have some: gears/project_management::)");
   }
 
   @Test

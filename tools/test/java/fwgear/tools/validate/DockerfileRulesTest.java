@@ -154,4 +154,42 @@ class DockerfileRulesTest {
                 + " runs the command with the default PATH and the manifest's environment only:"
                 + " add \"GEAR_MODE\": \"strict\"");
   }
+
+  @Test
+  void inlineInstructionsAreCheckedLikeADockerfile() throws Exception {
+    Path root = Fixtures.copy("java", dir);
+    java.nio.file.Files.delete(root.resolve(JAVA_DOCKERFILE));
+    replace(
+        root,
+        "gears/project_management/src/docker/BUILD",
+        "source=\"Dockerfile\",",
+        "instructions=[\"FROM eclipse-temurin:17-jre\", \"COPY gears/project_management/src/docker/manifest.json /flywheel/v0/\","
+            + " \"COPY gears.project_management.src.java.project_app/bin.jar /bin/run\", \"ENTRYPOINT [\\\"/bin/run\\\"]\"],");
+    assertThat(problems(root)).isEmpty();
+  }
+
+  @Test
+  void anEnvBuiltOnTheBaseImagesValueNeedsOnlyToBeDeclared() {
+    Path root = Fixtures.copy("java", dir);
+    replace(
+        root,
+        JAVA_DOCKERFILE,
+        "ENV FLYWHEEL=/flywheel/v0\n",
+        "ENV FLYWHEEL=/flywheel/v0\nENV PATH=/opt/tool/bin:$PATH\n");
+    assertThat(problems(root))
+        .containsExactly(
+            JAVA_MANIFEST
+                + ":11: dockerfile-environment: ENV PATH ("
+                + JAVA_DOCKERFILE
+                + ":7) is needed at run time but not in the manifest's environment; Flywheel runs"
+                + " the command with the default PATH and the manifest's environment only: add"
+                + " \"PATH\": its value in the built image (it uses the base image's PATH)");
+
+    replace(
+        root,
+        JAVA_MANIFEST,
+        "{\"FLYWHEEL\": \"/flywheel/v0\"}",
+        "{\"FLYWHEEL\": \"/flywheel/v0\", \"PATH\": \"/opt/tool/bin:/usr/bin:/bin\"}");
+    assertThat(problems(root)).isEmpty();
+  }
 }

@@ -38,4 +38,17 @@ class ManifestRulesTest {
         .asString()
         .startsWith(JAVA_MANIFEST + ":6: manifest-syntax: column");
   }
+
+  @Test
+  void aMissingManifestIsReportedAndTheOtherRulesStillRun() throws Exception {
+    Path root = Fixtures.copy("java", dir);
+    java.nio.file.Files.delete(root.resolve(JAVA_MANIFEST));
+    replace(root, "gears/project_management/src/docker/.gitignore", "config.json", "x");
+
+    assertThat(problems(root))
+        .containsExactly(
+            "gears/project_management/src/docker/.gitignore:1: gitignore-config: does not list"
+                + " config.json, which holds an API key when the gear runs locally",
+            JAVA_MANIFEST + ": manifest-file-missing: file not found");
+  }
 }

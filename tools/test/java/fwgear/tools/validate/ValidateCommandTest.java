@@ -136,5 +136,6 @@ class ValidateCommandTest {
     assertThat(peek.path("image_names").get(0).asText())
         .isEqualTo("naccdata/project-management:0.0.1");
     assertThat(peek.path("build_platform").get(0).asText()).isEqualTo("linux/amd64");
+    assertThat(peek.path("base_images").get(0).asText()).isEqualTo("python:3.12");
   }
 }

@@ -1,0 +1,73 @@
+package fwgear.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fwgear.flywheel.FlywheelClient;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeedTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSeedFileGivesUsersGroupsProjectsAndKeys() throws IOException {
+    Path seed = dir.resolve("seed.yaml");
+    Files.writeString(
+        seed,
+        """
+        users:
+          - {id: me@site.example, api_key: my-key, site_admin: true}
+        roles:
+          - {label: admin}
+        groups:
+          - {id: lab, label: The Lab, permissions: [{id: me@site.example, access: admin}]}
+        projects:
+          - {group: lab, label: pilot, permissions: [{id: me@site.example, roles: [admin]}]}
+        """);
+
+    try (FlywheelEmulator server =
+        FlywheelEmulator.start(EmulatorOptions.inMemory().withSeedFile(seed))) {
+      FlywheelClient client = FlywheelClient.connect(server.apiKey());
+      assertThat(server.apiKey().secret()).isEqualTo("my-key");
+      assertThat(client.whoAmI().id()).isEqualTo("me@site.example");
+      assertThat(client.findProject("lab", "pilot")).isPresent();
+      assertThat(client.findGroup("nacc")).isEmpty();
+    }
+  }
+
+  @Test
+  void everyProblemOfASeedIsReportedWithItsLine() throws IOException {
+    Path seed = dir.resolve("bad.yaml");
+    Files.writeString(
+        seed,
+        """
+        users:
+          - {id: me@site.example, api_key: "host:with-colon"}
+        groups:
+          - id: Not Valid
+            permissions:
+              - {id: ghost@site.example, access: owner}
+        ssm:
+          - {name: no-slash, value: x}
+        """);
+
+    assertThatThrownBy(() -> FlywheelEmulator.start(EmulatorOptions.inMemory().withSeedFile(seed)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::key, Problem::line)
+                    .contains(
+                        org.assertj.core.groups.Tuple.tuple("users.0.api_key", 2),
+                        org.assertj.core.groups.Tuple.tuple("groups.0.id", 4),
+                        org.assertj.core.groups.Tuple.tuple("groups.0.permissions.0.access", 6),
+                        org.assertj.core.groups.Tuple.tuple("groups.0.permissions.0.id", 6),
+                        org.assertj.core.groups.Tuple.tuple("ssm.0.name", 8)));
+  }
+}
