@@ -55,7 +55,7 @@ changed=$("$gear" changed --since HEAD --dependents)
 step "mvn verify of the new gear (its test)"
 mvn -B -q verify -pl gears/zebra_sync -am -Dtest='MainTest' -Dsurefire.failIfNoSpecifiedTests=false
 
-step "./gear package $(./gear changed --since HEAD --dependents)"
+step './gear package $(./gear changed --since HEAD --dependents)'
 BASE_IMAGE=$(bash "$repo/.ci/base-image.sh")
 export BASE_IMAGE
 # The way CI packages what a branch changed: the specs changed prints.
