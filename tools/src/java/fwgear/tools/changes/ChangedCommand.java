@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./gear changed}: the gears a change touches, one per line, for other commands. */
 @Command(
     name = "changed",
+    mixinStandardHelpOptions = true,
     description = {
       "Lists the gears whose files differ from a git ref (committed, uncommitted and untracked"
           + " changes), one per line, so that its output feeds other commands:",

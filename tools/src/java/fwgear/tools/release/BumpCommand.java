@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./gear bump}: raises a gear's version everywhere it is written. */
 @Command(
     name = "bump",
+    mixinStandardHelpOptions = true,
     description = {
       "Raises a gear's version: BUILD image_tags, manifest version and custom.gear-builder.image,"
           + " and moves the CHANGELOG's Unreleased entries under the new version with today's"

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
  */
 public final class GearScaffolder {
   public static final Path TEMPLATE_DIR = Path.of("templates", "gear");
-  private static final String TEMPLATE_SUFFIX = ".tmpl";
 
   private final Path root;
   private final Path templates;
@@ -79,18 +78,7 @@ public final class GearScaffolder {
     if (!refused.isEmpty()) {
       throw new UsageException("new: refused, nothing written:\n  " + String.join("\n  ", refused));
     }
-    TemplateRenderer renderer = new TemplateRenderer(variables(answers, rootPom));
-    Map<Path, String> files = new LinkedHashMap<>();
-    for (Path template : templateFiles()) {
-      String relative = templates.relativize(template).toString();
-      if (relative.endsWith(TEMPLATE_SUFFIX)) {
-        relative = relative.substring(0, relative.length() - TEMPLATE_SUFFIX.length());
-      }
-      String display = root.relativize(template).toString();
-      Path target = Path.of(renderer.renderPath(relative, display));
-      files.put(
-          target, renderer.renderFile(read(template), display, target.getFileName().toString()));
-    }
+    Map<Path, String> files = render(new TemplateRenderer(variables(answers, rootPom)));
     for (Path target : files.keySet()) {
       if (Files.exists(root.resolve(target))) {
         refused.add(target + " exists");
@@ -108,6 +96,19 @@ public final class GearScaffolder {
       throw new UsageException("new: cannot register the gear in pom.xml: " + e.getMessage());
     }
     return new Plan(answers, files, newPom);
+  }
+
+  /** Every template file rendered: target path (relative to the root) to text. */
+  private Map<Path, String> render(TemplateRenderer renderer) {
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (Path template : templateFiles()) {
+      String display = root.relativize(template).toString();
+      Path target =
+          Path.of(renderer.renderPath(templates.relativize(template).toString(), display));
+      files.put(
+          target, renderer.renderFile(read(template), display, target.getFileName().toString()));
+    }
+    return files;
   }
 
   /** Writes a plan; on a failure it removes what it wrote and leaves pom.xml as it was. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./gear new}: scaffolds a gear from the repository's template. */
 @Command(
     name = "new",
+    mixinStandardHelpOptions = true,
     description = {
       "Creates a gear from templates/gear: the seed's layout under gears/<module>, its Maven module"
           + " registered in pom.xml, and docs/<module>/{index.md, CHANGELOG.md}.",

@@ -17,16 +17,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Adds the BUILD targets a folder lacks, as {@code pants tailor} does: {@code java_sources} for
- * Java sources no target owns, {@code junit_tests} for {@code *Test.java}, {@code deploy_jar} for a
- * {@code Run} class with a {@code main}, and for a Dockerfile next to a manifest the {@code
- * file(name="manifest")} and {@code docker_image} the seed's layout needs. Existing targets are
- * never edited: new ones are appended, and the rest of the file stays byte for byte.
+ * Java sources no target owns, {@code junit_tests} for {@code *Test.java} (and {@code
+ * python_sources}, {@code python_tests}, {@code shell_sources} for a Python repository), {@code
+ * deploy_jar} for a {@code Run} class with a {@code main} ({@code pex_binary} for {@code run.py}),
+ * and for a Dockerfile next to a manifest the {@code file(name="manifest")} and {@code
+ * docker_image} the seed's layout needs. Existing targets are never edited: new ones are appended,
+ * and the rest of the file stays byte for byte.
  */
 public final class Tailor {
   private static final Set<String> SKIPPED = Set.of("target", "dist", "node_modules", "tmp");
@@ -35,6 +38,18 @@ public final class Tailor {
       Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(\\s*(final\\s+)?String");
   private static final Pattern COPY_BINARY =
       Pattern.compile("(?m)^\\s*COPY\\s+(?:--\\S+\\s+)*([\\w.-]+)/([\\w-]+)\\.(?:jar|pex)\\s");
+
+  /** A kind of source file and the target type that owns it; tests are named "tests". */
+  private record SourceRule(String type, Predicate<String> files, boolean tests) {}
+
+  private static final List<SourceRule> SOURCE_RULES =
+      List.of(
+          new SourceRule(
+              "java_sources", f -> f.endsWith(".java") && !f.endsWith("Test.java"), false),
+          new SourceRule("junit_tests", f -> f.endsWith("Test.java"), true),
+          new SourceRule("python_sources", f -> f.endsWith(".py") && !isPythonTest(f), false),
+          new SourceRule("python_tests", Tailor::isPythonTest, true),
+          new SourceRule("shell_sources", f -> f.endsWith(".sh"), false));
 
   private final Path root;
 
@@ -91,26 +106,35 @@ public final class Tailor {
         t -> names.add(t.name().map(BuildFileText.StringLiteral::value).orElse(dirName)));
 
     List<String> added = new ArrayList<>();
-    List<String> javaSources =
-        unowned(files, targets, f -> f.endsWith(".java") && !f.endsWith("Test.java"));
-    List<String> javaTests = unowned(files, targets, f -> f.endsWith("Test.java"));
-    Optional<String> sourcesTarget =
-        targets.stream()
-            .filter(t -> t.type().equals("java_sources"))
-            .map(t -> t.name().map(BuildFileText.StringLiteral::value).orElse(dirName))
-            .findFirst();
-    if (!javaSources.isEmpty()) {
-      String name = freshName(dirName, names);
-      added.add("java_sources(name=\"" + name + "\")");
-      sourcesTarget = sourcesTarget.or(() -> Optional.of(name));
-    }
-    if (!javaTests.isEmpty()) {
-      added.add("junit_tests(name=\"" + freshName("tests", names) + "\")");
+    Optional<String> javaSources = Optional.empty();
+    for (SourceRule rule : SOURCE_RULES) {
+      boolean lacking =
+          files.stream()
+              .filter(rule.files())
+              .anyMatch(f -> targets.stream().noneMatch(t -> Ownership.owns(t, f)));
+      Optional<String> existing =
+          targets.stream()
+              .filter(t -> t.type().equals(rule.type()))
+              .map(t -> t.name().map(BuildFileText.StringLiteral::value).orElse(dirName))
+              .findFirst();
+      if (lacking) {
+        String name = freshName(rule.tests() ? "tests" : dirName, names);
+        added.add(rule.type() + "(name=\"" + name + "\")");
+        existing = existing.or(() -> Optional.of(name));
+      }
+      if (rule.type().equals("java_sources")) {
+        javaSources = existing;
+      }
     }
     if (!isTestFolder(dir) && targets.stream().noneMatch(t -> t.type().equals("deploy_jar"))) {
-      Optional<String> sources = sourcesTarget;
+      Optional<String> sources = javaSources;
       runClass(dir, files)
           .ifPresent(main -> added.add(deployJar(freshName("bin", names), main, sources)));
+    }
+    if (!isTestFolder(dir)
+        && files.contains("run.py")
+        && targets.stream().noneMatch(t -> t.type().equals("pex_binary"))) {
+      added.add("pex_binary(name=\"" + freshName("bin", names) + "\", entry_point=\"run.py\")");
     }
     if (files.contains("Dockerfile")
         && targets.stream().noneMatch(t -> t.type().equals("docker_image"))) {
@@ -203,6 +227,10 @@ public final class Tailor {
     return Optional.of(pkg.find() ? pkg.group(1) + ".Run" : "Run");
   }
 
+  private static boolean isPythonTest(String file) {
+    return file.endsWith(".py") && (file.startsWith("test_") || file.endsWith("_test.py"));
+  }
+
   private static boolean isTestFolder(Path dir) {
     for (Path part : dir) {
       if (part.toString().equals("test")) {
@@ -210,16 +238,6 @@ public final class Tailor {
       }
     }
     return false;
-  }
-
-  private static List<String> unowned(
-      List<String> files,
-      List<BuildFileText.Call> targets,
-      java.util.function.Predicate<String> kind) {
-    return files.stream()
-        .filter(kind)
-        .filter(f -> targets.stream().noneMatch(t -> Ownership.owns(t, f)))
-        .toList();
   }
 
   private static String freshName(String wanted, Set<String> taken) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./gear tailor}: adds the BUILD targets source folders lack. */
 @Command(
     name = "tailor",
+    mixinStandardHelpOptions = true,
     description = {
       "Adds the BUILD targets a folder lacks: java_sources, junit_tests, a deploy_jar for a Run"
           + " class with main, and the manifest file and docker_image of a gear's src/docker.",

@@ -127,4 +127,22 @@ class TailorTest {
     assertThat(tailored.exitCode()).as(tailored.err()).isZero();
     assertThat(repo.gear("tailor", "--check").exitCode()).isZero();
   }
+
+  @Test
+  void tailorsAPythonGearOfTheSeedLayoutToo() {
+    repo.write("gear/hello/src/python/hello_app/run.py", "print('hi')\n");
+    repo.write("gear/hello/src/python/hello_app/main.py", "");
+    repo.write("gear/hello/test/python/test_main.py", "");
+    repo.write("bin/get-tags.sh", "echo\n");
+
+    Tailor tailor = new Tailor(repo.root());
+    tailor.write(tailor.plan(List.of(Path.of("gear"), Path.of("bin"))));
+
+    assertThat(repo.read("gear/hello/src/python/hello_app/BUILD"))
+        .isEqualTo(
+            "python_sources(name=\"hello_app\")\n\npex_binary(name=\"bin\", entry_point=\"run.py\")\n");
+    assertThat(repo.read("gear/hello/test/python/BUILD"))
+        .isEqualTo("python_tests(name=\"tests\")\n");
+    assertThat(repo.read("bin/BUILD")).isEqualTo("shell_sources(name=\"bin\")\n");
+  }
 }
