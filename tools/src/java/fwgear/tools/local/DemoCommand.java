@@ -3,6 +3,7 @@ package fwgear.tools.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "A config value for the gear, such as dry_run=true.")
   List<String> options = new ArrayList<>();
 
+  @Option(
+      names = "--image",
+      description =
+          "Run the gear inside its image (built first if stale, as ./gear package does); needs"
+              + " docker, podman or buildah, and a reachable base image (BASE_IMAGE).")
+  boolean image;
+
   @Override
   public Integer call() {
     LocalGear gear = LocalGears.resolve(workingDir, demo.gear());
@@ -59,6 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
     DemoService service =
         new DemoService(
             gear.root(), binaries, spec.commandLine().getOut(), spec.commandLine().getErr());
-    return service.run(new DemoService.Demo(demo.gear(), demo.fileInput(), file), options);
+    return service.run(
+        new DemoService.Demo(demo.gear(), demo.fileInput(), file),
+        options,
+        image ? Optional.of(new ImageLaunch()) : Optional.empty());
   }
 }

@@ -61,6 +61,14 @@ public final class DemoService {
    * @param options extra {@code key=value} config values, such as {@code dry_run=true}
    */
   public int run(Demo demo, List<String> options) {
+    return run(demo, options, Optional.empty());
+  }
+
+  /**
+   * Runs the demo, in the gear's image when an image launcher is given ({@code --image}: the server
+   * is reached over the host network).
+   */
+  public int run(Demo demo, List<String> options, Optional<RunService.ImageLauncher> image) {
     LocalGear gear = LocalGears.resolve(root, root, demo.gear());
     quietServerLogs();
     Path data = temporaryFolder();
@@ -70,7 +78,11 @@ public final class DemoService {
       ApiKey key = server.apiKey();
       GearConfigFile invocation = configure(gear, demo, key, options);
       Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
-      int exitCode = new RunService(binaries, out, err).run(gear, invocation, folder);
+      RunService runs = new RunService(binaries, out, err);
+      int exitCode =
+          image.isPresent()
+              ? runs.runInImage(gear, invocation, folder, List.of(), image.get())
+              : runs.run(gear, invocation, folder);
       out.println();
       out.print(SiteTree.render(FlywheelClient.connect(key)));
       out.flush();
