@@ -20,10 +20,47 @@ for i in $(seq -w 1 "$gears"); do
   mv "$work/$folder/test/java/project_app" "$work/$folder/test/java/app_$i"
   find "$work/$folder" -type f -exec sed -i \
     -e "s/project_management/gear_$i/g" -e "s/project-management/gear-$i/g" \
-    -e "s/project_app/app_$i/g" {} +
+    -e "s/project_app/app_$i/g" {} +  # A real gear has more code than Run and Main: ten more classes in sub-packages.
+  for part in model plan site; do
+    mkdir -p "$work/$folder/src/java/app_$i/$part"
+    for n in 1 2 3; do
+      cat >"$work/$folder/src/java/app_$i/$part/Part$n.java" <<JAVA
+package app_$i.$part;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Filler code of realistic size for the benchmark. */
+public final class Part$n {
+  private final List<String> names = new ArrayList<>();
+
+  public Part$n add(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a name is required");
+    }
+    names.add(name.strip());
+    return this;
+  }
+
+  public List<String> names() {
+    return List.copyOf(names);
+  }
+
+  @Override
+  public String toString() {
+    return "Part$n" + names;
+  }
+}
+JAVA
+    done
+  done
 done
 
-# Build the tool (if its sources changed) and write its class data archive: not part of the timing.
+# Build the tool (if its sources changed) and write its class data archive from a validate run
+# (./gear writes it on the first run after a build; another command's archive lacks validate's
+# classes): not part of the timing.
+(cd "$work" && "$home/gear" --version >/dev/null)
+rm -f "$home/tools/target/gear.jsa"
 (cd "$work" && "$home/gear" validate :: >/dev/null)
 (cd "$work" && "$home/gear" validate :: >/dev/null)
 summary=$(cd "$work" && "$home/gear" validate ::)

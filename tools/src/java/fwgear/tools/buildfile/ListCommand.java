@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./gear list [specs]}: the addresses of the targets the specs select. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "list",
     description = {
       "Prints the addresses of the targets that the specs select, one a line.",

@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
  * the tool resolves: image names of docker_image targets and output paths of binaries.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "peek",
     description = {
-      "Prints the targets that the specs select as a JSON array: address, target_type, their",
-      "fields, and for docker_image the resolved repository, tags and image names, for",
-      "deploy_jar and pex_binary the output path under dist/."
+      "Prints the targets the specs select as a JSON array: address, target_type,",
+      "their fields; for docker_image the resolved repository, tags, image names",
+      "and base images; for deploy_jar and pex_binary the output path under dist/."
     })
 public final class PeekCommand implements Callable<Integer> {
   @Mixin RepositoryOption repository;

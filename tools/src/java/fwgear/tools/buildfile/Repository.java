@@ -109,8 +109,9 @@ public final class Repository {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // Parents before children, so __defaults__ flow down the tree.
-    files.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
+    // Parents before children, so __defaults__ flow down the tree: a folder's path is a prefix of
+    // its subfolders' paths, so it sorts first. The walk gives no order.
+    files.sort(java.util.Comparator.comparing(file -> file.getParent().toString()));
     return files;
   }
 
@@ -157,6 +158,14 @@ public final class Repository {
       }
       String dir =
           spec instanceof Specs.Recursive r ? r.directory() : ((Specs.Directory) spec).directory();
+      if (!dir.isEmpty() && Files.isRegularFile(root.resolve(dir))) {
+        String folder = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+        throw new UsageException(
+            spec.text()
+                + " is a file; specs name targets: give its folder ("
+                + (folder.isEmpty() ? ":" : folder)
+                + ") or a target in it");
+      }
       if (!dir.isEmpty() && !Files.isDirectory(root.resolve(dir))) {
         throw new UsageException("no such folder: " + dir + " (in spec '" + spec.text() + "')");
       }

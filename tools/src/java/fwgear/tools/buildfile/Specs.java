@@ -56,6 +56,10 @@ public record Specs(List<Spec> includes, List<Spec> excludes) {
     List<Spec> includes = new ArrayList<>();
     List<Spec> excludes = new ArrayList<>();
     for (String arg : args) {
+      if (arg.startsWith("--")) {
+        throw new UsageException(
+            "unknown option " + arg + " (an exclusion is -dir:: with one '-')");
+      }
       if (arg.startsWith("-") && arg.length() > 1) {
         excludes.add(spec(arg.substring(1)));
       } else {

@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +42,19 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
           "(?:public\\s+static|static\\s+public)\\s+(?:final\\s+)?void\\s+main\\s*\\(\\s*(?:final\\s+)?"
               + "String\\s*(?:\\[\\s*]|\\.\\.\\.)\\s*[A-Za-z_$][A-Za-z0-9_$]*\\s*\\)");
 
-  private final Map<String, SourceScan> scans = new ConcurrentHashMap<>();
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+  private final Map<String, SourceScan> scans = new HashMap<>();
+  private List<Target> javaSources;
+
+  /** The repository's java_sources targets, listed once. */
+  private List<Target> javaSources(Repository repository) {
+    if (javaSources == null) {
+      javaSources =
+          repository.targets().stream().filter(t -> t.is(TargetTypes.JAVA_SOURCES)).toList();
+    }
+    return javaSources;
+  }
 
   /** The scan of a gear's sources, read once per gear. */
   public SourceScan scan(GearFiles gear) {
@@ -72,7 +84,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     }
   }
 
-  private static void checkMainClass(Repository repository, Target jar, List<Problem> problems) {
+  private void checkMainClass(Repository repository, Target jar, List<Problem> problems) {
     Optional<String> main = jar.string("main");
     if (main.isEmpty()) {
       return; // the BUILD loader reports a missing main
@@ -132,8 +144,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   }
 
   private static boolean declaresPackage(String code, String packageName) {
-    java.util.regex.Matcher matcher =
-        Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;").matcher(code);
+    java.util.regex.Matcher matcher = PACKAGE.matcher(code);
     String declared = matcher.find() ? matcher.group(1) : "";
     return declared.equals(packageName);
   }
@@ -159,7 +170,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
    * The folders of the Java sources a deploy_jar holds: java_sources it depends on (transitively),
    * those of its own folder, then every java_sources folder of its gear.
    */
-  private static List<String> sourceFolders(Repository repository, Target jar) {
+  private List<String> sourceFolders(Repository repository, Target jar) {
     List<String> folders = new ArrayList<>();
     Set<Address> seen = new HashSet<>();
     Deque<Address> queue = new ArrayDeque<>(jar.dependencies());
@@ -179,9 +190,8 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
               });
     }
     String gearFolder = fwgearFolder(jar.directory());
-    for (Target target : repository.targets()) {
-      if (target.is(TargetTypes.JAVA_SOURCES)
-          && (target.directory().equals(jar.directory()) || target.address().isUnder(gearFolder))
+    for (Target target : javaSources(repository)) {
+      if ((target.directory().equals(jar.directory()) || target.address().isUnder(gearFolder))
           && !folders.contains(target.directory())) {
         folders.add(target.directory());
       }

@@ -37,6 +37,7 @@ public final class DockerfileRules implements Rule {
   public static final String COMMAND = "dockerfile-command";
   public static final String ENTRYPOINT = "dockerfile-entrypoint";
   public static final String ENVIRONMENT = "dockerfile-environment";
+  public static final String TARGET_STAGE = "dockerfile-target-stage";
 
   public static final String GEAR_DIR = "/flywheel/v0";
 
@@ -85,7 +86,7 @@ public final class DockerfileRules implements Rule {
     checkBaseImages(gear, dockerfile, file, problems);
     List<Copy> copies = dockerfile.copies(gear.buildArgs());
     Map<String, String> context = buildContext(gear);
-    checkCopySources(copies, context, file, problems);
+    checkCopySources(gear, copies, context, file, problems);
     checkManifestCopy(gear, copies, file, lastFromLine(dockerfile), problems);
     Optional<String> binaryPath =
         checkBinaryCopy(gear, copies, file, lastFromLine(dockerfile), problems);
@@ -141,6 +142,25 @@ public final class DockerfileRules implements Rule {
       }
       from.stage().ifPresent(stages::add);
     }
+    var target = gear.image().target();
+    target
+        .string("target_stage")
+        .filter(stage -> !stages.contains(stage))
+        .ifPresent(
+            stage ->
+                problems.add(
+                    error(
+                        target.buildFile(),
+                        target.lineOf("target_stage"),
+                        "target_stage",
+                        TARGET_STAGE,
+                        "target_stage '"
+                            + stage
+                            + "' is not a stage of "
+                            + file
+                            + (stages.isEmpty()
+                                ? " (it names none)"
+                                : " (stages: " + String.join(", ", stages) + ")"))));
   }
 
   /**
@@ -170,7 +190,11 @@ public final class DockerfileRules implements Rule {
   }
 
   private static void checkCopySources(
-      List<Copy> copies, Map<String, String> context, String file, List<Problem> problems) {
+      GearFiles gear,
+      List<Copy> copies,
+      Map<String, String> context,
+      String file,
+      List<Problem> problems) {
     for (Copy copy : copies) {
       if (copy.from().isPresent()) {
         continue; // from another stage or image, not from the context
@@ -188,6 +212,28 @@ public final class DockerfileRules implements Rule {
             context.keySet().stream()
                 .filter(p -> p.endsWith("/" + name) || p.equals(name))
                 .findFirst();
+        Optional<Target> packaged = similar.isPresent() ? Optional.empty() : packagedAs(gear, name);
+        if (packaged.isPresent()) {
+          problems.add(
+              error(
+                  file,
+                  copy.line(),
+                  "",
+                  COPY_SOURCE,
+                  copy.keyword()
+                      + " "
+                      + source
+                      + ": not in the build context; "
+                      + packaged.get().type()
+                      + " "
+                      + packaged.get().address()
+                      + " is packaged at "
+                      + packaged.get().outputPath().orElseThrow()
+                      + (gear.image().dependencies().contains(packaged.get().address())
+                          ? ""
+                          : " (and the image must depend on it)")));
+          continue;
+        }
         problems.add(
             error(
                 file,
@@ -206,6 +252,18 @@ public final class DockerfileRules implements Rule {
                                 : "; it holds " + String.join(", ", context.keySet()))));
       }
     }
+  }
+
+  /** A binary of the gear's folder packaged under the file name a COPY looks for. */
+  private static Optional<Target> packagedAs(GearFiles gear, String fileName) {
+    return gear.repository().targets().stream()
+        .filter(t -> t.address().isUnder(gear.gear().folder()))
+        .filter(
+            t ->
+                t.outputPath()
+                    .map(p -> p.endsWith("/" + fileName) || p.equals(fileName))
+                    .orElse(false))
+        .findFirst();
   }
 
   private static boolean inContext(String path, Map<String, String> context) {

@@ -45,19 +45,12 @@ public final class GearValidator {
   }
 
   public Result validate(Repository repository, Specs specs) {
-    List<Gear> gears = Gears.of(repository).all(specs);
-    // Gears are independent: check them on every core (in order of the list, whatever the threads).
-    boolean parallel = gears.size() >= 8 && Runtime.getRuntime().availableProcessors() > 1;
-    List<List<Problem>> perGear =
-        (parallel ? gears.parallelStream() : gears.stream())
-            .map(g -> check(repository, g))
-            .toList();
+    // One thread: in a short-lived JVM, a second thread costs more in JIT warm-up than it saves.
     List<String> checked = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < gears.size(); i++) {
-      Gear gear = gears.get(i);
+    for (Gear gear : Gears.of(repository).all(specs)) {
       checked.add(gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder());
-      problems.addAll(perGear.get(i));
+      problems.addAll(check(repository, gear));
     }
     return new Result(checked, problems);
   }

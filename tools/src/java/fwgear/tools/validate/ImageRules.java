@@ -188,7 +188,10 @@ public final class ImageRules implements Rule {
                 target.address()
                     + " depends on "
                     + address.spec()
-                    + ", which no BUILD file declares"));
+                    + ", which no BUILD file declares"
+                    + namesake(gear, address)
+                        .map(a -> "; did you mean " + a.spec() + "?")
+                        .orElse("")));
         continue;
       }
       Target dependency = found.get();
@@ -242,6 +245,14 @@ public final class ImageRules implements Rule {
               target.address()
                   + " does not depend on a binary target (deploy_jar or pex_binary) to run"));
     }
+  }
+
+  /** A target of the same name in or below the folder the missing address names. */
+  private static Optional<Address> namesake(GearFiles gear, Address missing) {
+    return gear.repository().targets().stream()
+        .map(Target::address)
+        .filter(a -> a.name().equals(missing.name()) && a.isUnder(missing.directory()))
+        .findFirst();
   }
 
   /** An image reference split into registry, repository and tag. */

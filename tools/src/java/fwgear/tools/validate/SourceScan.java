@@ -113,8 +113,12 @@ public record SourceScan(
     Set<String> environment = new LinkedHashSet<>();
     texts.forEach(
         (file, text) -> {
-          String code = file.endsWith(".java") ? withoutJavaComments(text) : text;
-          if (file.endsWith(".java")) {
+          boolean java = file.endsWith(".java");
+          if (java && !mayReadContext(text)) {
+            return;
+          }
+          String code = java ? withoutJavaComments(text) : text;
+          if (java) {
             collect(JAVA_CONFIG, code, file, constants, config);
             collectRecords(code, file, texts, config);
             collect(JAVA_INPUT, code, file, constants, inputs);
@@ -232,40 +236,55 @@ public record SourceScan(
 
   /** Blanks out comments, keeping line breaks so lines stay right. */
   static String withoutJavaComments(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    if (text.indexOf('/') < 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
     int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        int end = i + 1;
-        while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\n') {
-          end += text.charAt(end) == '\\' ? 2 : 1;
+    while (i < chars.length) {
+      char c = chars[i];
+      if (c == '"' || c == '\'') {
+        i = skipLiteral(chars, i, c);
+      } else if (c == '/' && i + 1 < chars.length && chars[i + 1] == '/') {
+        while (i < chars.length && chars[i] != '\n') {
+          chars[i++] = ' ';
         }
-        end = Math.min(end + 1, text.length());
-        out.append(text, i, end);
-        i = end;
-      } else if (c == '\'') {
-        int end = text.indexOf('\'', i + (text.startsWith("'\\", i) ? 3 : 2));
-        end = end < 0 ? i + 1 : end + 1;
-        out.append(text, i, end);
-        i = end;
-      } else if (text.startsWith("//", i)) {
-        while (i < text.length() && text.charAt(i) != '\n') {
+      } else if (c == '/' && i + 1 < chars.length && chars[i + 1] == '*') {
+        chars[i++] = ' ';
+        chars[i++] = ' ';
+        while (i < chars.length
+            && !(chars[i] == '*' && i + 1 < chars.length && chars[i + 1] == '/')) {
+          if (chars[i] != '\n') {
+            chars[i] = ' ';
+          }
           i++;
         }
-      } else if (text.startsWith("/*", i)) {
-        int end = text.indexOf("*/", i + 2);
-        end = end < 0 ? text.length() : end + 2;
-        for (int j = i; j < end; j++) {
-          out.append(text.charAt(j) == '\n' ? '\n' : ' ');
+        for (int end = Math.min(i + 2, chars.length); i < end; i++) {
+          chars[i] = ' ';
         }
-        i = end;
       } else {
-        out.append(c);
         i++;
       }
     }
-    return out.toString();
+    return new String(chars);
+  }
+
+  /** The index after a string or char literal that starts at {@code start}. */
+  private static int skipLiteral(char[] chars, int start, char quote) {
+    int i = start + 1;
+    while (i < chars.length && chars[i] != quote && chars[i] != '\n') {
+      i += chars[i] == '\\' ? 2 : 1;
+    }
+    return Math.min(i + 1, chars.length);
+  }
+
+  /** Whether a Java file may call a context accessor or read the environment at all. */
+  private static boolean mayReadContext(String text) {
+    return text.contains("onfig")
+        || text.contains("nput")
+        || text.contains("flag")
+        || text.contains("contextValue")
+        || text.contains("getenv");
   }
 
   static int lineAt(String text, int offset) {

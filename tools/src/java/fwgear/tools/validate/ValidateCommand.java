@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
  * agree.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "validate",
     description = {
-      "Checks each gear whose docker_image the specs select: the manifest against the gear spec,",
-      "manifest vs. BUILD (name, version, image tags, gear-builder image), the Dockerfile (copies,",
-      "command, entry point, base image, environment), the code (main class, config and input",
-      "names) and src/docker/.gitignore. Prints path:line: rule-id: message per problem, then a",
-      "summary. Rules: docs/validate.md."
+      "Checks each gear whose docker_image the specs select:",
+      "  1. the manifest against every rule of the Flywheel gear spec;",
+      "  2. manifest vs. BUILD: name, version, image tags, gear-builder image;",
+      "  3. the Dockerfile: copies, command, entry point, base image, environment;",
+      "  4. the code: main class or entry point, config and input names read;",
+      "  5. src/docker/.gitignore lists config.json.",
+      "Prints path:line: rule-id: message per problem, then a summary line.",
+      "Rules and their ids: docs/validate.md."
     },
     footer = {"", "Exit codes: 0 no errors, 1 problems found, 2 bad usage."})
 public final class ValidateCommand implements Callable<Integer> {

@@ -123,6 +123,7 @@ class RepositoryTest {
         "a/BUILD",
         "__defaults__({docker_image: dict(image_tags=['1'])}, extend=True)\ndocker_image(name='i')\nfile(name='f', source='x')\n");
     write(dir, "a/b/BUILD", "docker_image(name='j', image_tags=['2'])\n");
+    write(dir, "a/A/BUILD", "docker_image(name='k')\n"); // sorts before a/BUILD as a file path
 
     Repository repository = Repository.load(dir);
     Target i = repository.require(new Address("a", "i"));
@@ -132,6 +133,8 @@ class RepositoryTest {
     Target j = repository.require(new Address("a/b", "j"));
     assertThat(j.strings("image_tags")).containsExactly("2");
     assertThat(j.strings("tags")).containsExactly("all");
+    assertThat(repository.require(new Address("a/A", "k")).strings("image_tags"))
+        .containsExactly("1");
   }
 
   @Test
@@ -176,6 +179,12 @@ class RepositoryTest {
         .hasMessageContaining("targets there: gears/project_management/src/docker:manifest");
     assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("no/such::"))))
         .hasMessageContaining("no such folder: no/such");
+    assertThatThrownBy(
+            () ->
+                repository.targets(
+                    Specs.parse(List.of("gears/project_management/src/docker/Dockerfile"))))
+        .hasMessage(
+            "gears/project_management/src/docker/Dockerfile is a file; specs name targets: give its folder (gears/project_management/src/docker) or a target in it");
     assertThatThrownBy(() -> repository.targets(Specs.parse(List.of("gears/project_management"))))
         .hasMessage(
             "no targets in gears/project_management (its subfolders have some: gears/project_management::)");
@@ -185,5 +194,37 @@ class RepositoryTest {
   void anEmptyRepositoryHasNoTargets() {
     write(dir, "gear.toml", "");
     assertThat(Repository.load(dir).targets(Specs.ALL)).isEmpty();
+  }
+
+  @Test
+  void badDefaultsAreReportedWithTheKnownTypesAndFields() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "BUILD",
+        "__defaults__({jar: dict(a=1), docker_image: dict(colour='red', image_tags='1')}, bogus=1)\n");
+
+    assertThatThrownBy(() -> Repository.load(dir))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems().stream().map(Problem::message))
+                    .containsExactlyInAnyOrder(
+                        "unknown argument of __defaults__: bogus; known: all, extend, ignore_unknown_fields",
+                        BuildFileLoader.unknownType("jar"),
+                        BuildFileLoader.unknownField(
+                            TargetTypes.find("docker_image").orElseThrow(), "colour"),
+                        "docker_image.image_tags must be a list of strings, as in [\"1\"]"));
+  }
+
+  @Test
+  void envCallsTakeTheEnvironmentOrTheDefault() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "a/BUILD",
+        "docker_image(name='i', image_tags=[env('GEAR_TEST_UNSET_VARIABLE', '9'), 'latest'])\n");
+    assertThat(Repository.load(dir).require(new Address("a", "i")).strings("image_tags"))
+        .containsExactly("9", "latest");
   }
 }

@@ -192,4 +192,22 @@ class DockerfileRulesTest {
         "{\"FLYWHEEL\": \"/flywheel/v0\", \"PATH\": \"/opt/tool/bin:/usr/bin:/bin\"}");
     assertThat(problems(root)).isEmpty();
   }
+
+  @Test
+  void aTargetStageMustBeAStageOfTheDockerfile() {
+    Path root = Fixtures.copy("java", dir);
+    replace(
+        root,
+        "gears/project_management/src/docker/BUILD",
+        "source=\"Dockerfile\",",
+        "source=\"Dockerfile\", target_stage=\"run\",");
+    assertThat(problems(root))
+        .containsExactly(
+            "gears/project_management/src/docker/BUILD:5: dockerfile-target-stage: target_stage 'run'"
+                + " is not a stage of "
+                + JAVA_DOCKERFILE
+                + " (it names none)");
+    replace(root, JAVA_DOCKERFILE, "FROM ${BASE_IMAGE}", "FROM ${BASE_IMAGE} AS run");
+    assertThat(problems(root)).isEmpty();
+  }
 }

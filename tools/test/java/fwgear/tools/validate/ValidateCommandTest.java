@@ -108,6 +108,8 @@ class ValidateCommandTest {
     assertThat(gear("validate", "--root", root.toString(), "gears/nothing::")).isEqualTo(2);
     assertThat(err.toString()).contains("no such folder: gears/nothing");
     assertThat(gear("validate", "--root", root.toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(gear("validate", "--root", root.toString(), "--formatt=json")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown option --formatt=json");
   }
 
   @Test
@@ -137,5 +139,14 @@ class ValidateCommandTest {
         .isEqualTo("naccdata/project-management:0.0.1");
     assertThat(peek.path("build_platform").get(0).asText()).isEqualTo("linux/amd64");
     assertThat(peek.path("base_images").get(0).asText()).isEqualTo("python:3.12");
+  }
+
+  @Test
+  void helpIsHelpNotASpec() {
+    for (String command : new String[] {"validate", "list", "peek"}) {
+      out.getBuffer().setLength(0);
+      assertThat(gear(command, "--help")).isZero();
+      assertThat(out.toString()).startsWith("Usage: gear " + command);
+    }
   }
 }
