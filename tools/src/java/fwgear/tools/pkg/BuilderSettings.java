@@ -2,8 +2,8 @@ package fwgear.tools.pkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,18 +25,22 @@ public record BuilderSettings(
     return new BuilderSettings(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** Reads the settings file at the root ({@code gear.toml}, else {@code pants.toml}). */
+  /**
+   * Reads the settings file at the root ({@code gear.toml}, else {@code pants.toml}): the builder
+   * as {@link RepositorySettings} reads it, the {@code [docker.buildah]} table here.
+   */
   public static BuilderSettings load(Path root) throws IOException {
-    for (String name : new String[] {"gear.toml", "pants.toml"}) {
-      Path file = root.resolve(name);
-      if (Files.isRegularFile(file)) {
-        JsonNode docker = new TomlMapper().readTree(file.toFile()).path("docker");
-        JsonNode buildah = docker.path("buildah");
-        return new BuilderSettings(
-            text(docker, "builder"), text(buildah, "storage_driver"), text(buildah, "isolation"));
-      }
+    RepositorySettings settings = RepositorySettings.load(root);
+    if (settings.file().isEmpty()) {
+      return defaults();
     }
-    return defaults();
+    JsonNode buildah =
+        new TomlMapper()
+            .readTree(root.resolve(settings.file().get()).toFile())
+            .path("docker")
+            .path("buildah");
+    return new BuilderSettings(
+        settings.builder(), text(buildah, "storage_driver"), text(buildah, "isolation"));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -226,10 +226,20 @@ public final class ImageBuilder {
     }
   }
 
+  /** Gives an image in the local store another name. */
+  public void tag(String image, String name) throws IOException {
+    List<String> command = base();
+    command.addAll(List.of("tag", image, name));
+    CommandRunner.Result result = CommandRunner.run(command, null);
+    if (!result.ok()) {
+      throw new BuilderException("cannot tag " + image + ": " + result.tail(3), result.output());
+    }
+  }
+
   /** Removes an image (by name or id) from the local store. */
   public void remove(String image) throws IOException {
     List<String> command = base();
-    command.addAll(List.of("rmi", "-f", image));
+    command.addAll(List.of("rmi", image));
     CommandRunner.Result result = CommandRunner.run(command, null);
     if (!result.ok()) {
       throw new BuilderException("cannot remove " + image + ": " + result.tail(3), result.output());

@@ -15,10 +15,11 @@ import java.util.function.Consumer;
  * Builds images from staged contexts, skipping those whose inputs did not change.
  *
  * <p>The cache key is a hash of everything that goes into the image: the builder, every context
- * file's path and bytes (the Dockerfile and the packaged jars included), the image names and the
- * build args. It is recorded, with the image id, in {@code dist/<path>/<name>.docker-info.json}
- * (where Pants writes it). A build is skipped only when the key is unchanged and the builder's
- * store still holds every name with that id, so an image deleted from the store is rebuilt.
+ * file's path and bytes (the Dockerfile and the packaged jars included), the image names, the build
+ * args and the id of each base image in the store (a rebuilt base rebuilds its gears). It is
+ * recorded, with the image id, in {@code dist/<path>/<name>.docker-info.json} (where Pants writes
+ * it). A build is skipped only when the key is unchanged and the builder's store still holds every
+ * name with that id, so an image deleted from the store is rebuilt.
  */
 public final class ImagePackager {
   /**
@@ -29,13 +30,15 @@ public final class ImagePackager {
    * @param context the files to build from
    * @param imageNames every full name ({@code repository:tag})
    * @param buildArgs the build args with values
+   * @param baseImages the images the Dockerfile's FROMs name, build args substituted
    */
   public record ImageRequest(
       String label,
       String infoFile,
       BuildContext context,
       List<String> imageNames,
-      Map<String, String> buildArgs) {}
+      Map<String, String> buildArgs,
+      List<String> baseImages) {}
 
   /** The result for one image. */
   public record PackagedImage(ImageRequest request, String imageId, boolean built, Duration time) {}
@@ -64,6 +67,9 @@ public final class ImagePackager {
       hash.add("name", name);
     }
     request.buildArgs().forEach((name, value) -> hash.add("arg " + name, value));
+    for (String base : request.baseImages()) {
+      hash.add("base " + base, localImages().getOrDefault(ImageBuilder.shortName(base), "absent"));
+    }
     return hash.hex();
   }
 
@@ -97,11 +103,30 @@ public final class ImagePackager {
                 request.imageNames(),
                 request.buildArgs()),
             onLine);
+    localImages = null; // the store changed (a base image may have been pulled, too)
+    removeIfUnnamed(previous, imageId);
     writeInfo(
         infoFile,
-        new ImageInfo(1, imageId, inputsHash, builder.kind().program(), request.imageNames()));
-    localImages = null; // the store changed
+        new ImageInfo(
+            1, imageId, inputsHash(request), builder.kind().program(), request.imageNames()));
     return new PackagedImage(request, imageId, true, elapsed(start));
+  }
+
+  /**
+   * Removes the gear's previous image once the new one took all its names: nothing refers to it any
+   * more, and with buildah's vfs driver each one holds a full copy of the file system.
+   */
+  private void removeIfUnnamed(ImageInfo previous, String newId) throws IOException {
+    if (previous == null || previous.imageId().equals(newId)) {
+      return;
+    }
+    if (!localImages().containsValue(previous.imageId())) {
+      try {
+        builder.remove(previous.imageId());
+      } catch (ImageBuilder.BuilderException inUseOrGone) {
+        // a container still uses it, or it was removed already: leave it
+      }
+    }
   }
 
   /** Writes the image as an archive ({@code --output}). */
@@ -111,10 +136,16 @@ public final class ImagePackager {
   }
 
   private boolean inStore(String imageId, List<String> names) throws IOException {
+    Map<String, String> store = localImages();
+    return names.stream().allMatch(name -> imageId.equals(store.get(name)));
+  }
+
+  /** The builder's store, listed once per run (and again after a build changed it). */
+  private Map<String, String> localImages() throws IOException {
     if (localImages == null) {
       localImages = builder.localImages();
     }
-    return names.stream().allMatch(name -> imageId.equals(localImages.get(name)));
+    return localImages;
   }
 
   private static ImageInfo readInfo(Path file) {

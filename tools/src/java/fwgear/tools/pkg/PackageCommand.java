@@ -20,13 +20,15 @@ import picocli.CommandLine.Spec;
 /** {@code ./gear package [specs]}: fat jars and gear images, as {@code pants package}. */
 @Command(
     name = "package",
+    mixinStandardHelpOptions = true,
     description = {
-      "Packages the targets the specs select (default ::), as pants package does:",
-      "  deploy_jar   -> a self-executing fat jar at dist/<path.of.folder>/<name>.jar",
-      "  docker_image -> a build context of its files and binaries, then an image built from",
-      "                  its Dockerfile and tagged with every image_tags entry.",
-      "The builder is gear.toml's [docker] builder, else docker (daemon running), podman or",
-      "buildah. Unchanged images (same inputs, still in the builder's store) are not rebuilt."
+      "Packages the targets the specs select (default ::), as pants package does.",
+      "deploy_jar: a self-executing fat jar at dist/<path.of.folder>/<name>.jar.",
+      "docker_image: a build context of its files and packaged binaries, then an",
+      "image built from its own Dockerfile, tagged with every image_tags entry.",
+      "Builder: gear.toml's [docker] builder, else docker (with a running daemon),",
+      "podman or buildah. An image whose inputs did not change and that is still",
+      "in the builder's store is not rebuilt."
     })
 public final class PackageCommand implements Callable<Integer> {
   @Mixin RepositoryOption repository;
@@ -43,6 +45,7 @@ public final class PackageCommand implements Callable<Integer> {
       names = "--output",
       arity = "2",
       paramLabel = "<format> <path>",
+      hideParamSyntax = true,
       description =
           "Also write each image as a tar: oci-archive or docker-archive, to <path> (a folder"
               + " when several images are packaged).")

@@ -205,9 +205,61 @@ public final class PackageService {
                         + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an image's context"));
       }
     }
+    if (problems.size() == before) {
+      copySourcesInContext(image, files.keySet(), problems);
+    }
     return problems.size() == before
         ? Optional.of(BuildContext.of(image.dockerfile(), files))
         : Optional.empty();
+  }
+
+  /**
+   * Every COPY/ADD source must be in the context: caught here, it names the Dockerfile line and
+   * what the context holds, instead of a builder error after minutes (Pants' "context
+   * troubleshooter"). Sources from another stage or image, URLs and patterns are left to the
+   * builder.
+   */
+  private void copySourcesInContext(
+      DockerImage image, java.util.Set<String> contextPaths, List<Problem> problems) {
+    Dockerfile dockerfile;
+    try {
+      dockerfile = Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile());
+    } catch (InvalidInputException unreadable) {
+      problems.addAll(unreadable.problems());
+      return;
+    }
+    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
+    for (Dockerfile.Copy copy : dockerfile.copies(buildArgs)) {
+      if (copy.from().isPresent()) {
+        continue;
+      }
+      for (String source : copy.sources()) {
+        String path = source.startsWith("./") ? source.substring(2) : source;
+        boolean skipped =
+            path.contains("://") || path.contains("*") || path.contains("?") || path.contains("$");
+        String folder = path.endsWith("/") ? path : path + "/";
+        boolean present =
+            path.equals(".")
+                || contextPaths.contains(path)
+                || contextPaths.stream().anyMatch(file -> file.startsWith(folder));
+        if (!skipped && !present) {
+          problems.add(
+              Problem.error(
+                  image.dockerfile(),
+                  copy.line(),
+                  "",
+                  "docker-context",
+                  copy.keyword()
+                      + " source "
+                      + source
+                      + " is not in the build context of "
+                      + image.address()
+                      + " (it holds "
+                      + String.join(", ", contextPaths)
+                      + "; add the target that provides it to the docker_image's dependencies)"));
+        }
+      }
+    }
   }
 
   /** Adds a file target's source (a name or a glob, relative to its BUILD folder). */
@@ -251,12 +303,15 @@ public final class PackageService {
         (target.directory().isEmpty() ? "" : target.directory().replace('/', '.') + "/")
             + target.name()
             + ".docker-info.json";
+    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
+    List<String> baseImages =
+        Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile())
+            .froms(buildArgs)
+            .stream()
+            .map(Dockerfile.From::resolvedImage)
+            .toList();
     return new ImagePackager.ImageRequest(
-        target.address().toString(),
-        infoFile,
-        context,
-        image.imageNames(),
-        DockerImage.buildArgValues(image.buildArgs()));
+        target.address().toString(), infoFile, context, image.imageNames(), buildArgs, baseImages);
   }
 
   private String imageLine(

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImagePackagingTest {
   @TempDir static Path repo;
-  static final String REPOSITORY =
-      "fwgear-test/hello-" + UUID.randomUUID().toString().substring(0, 8);
+  static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+  static final String REPOSITORY = "fwgear-test/hello-" + RUN_ID;
+
+  /** The base the gear is built on: another name of the local base image, moved by a test. */
+  static final String BASE = "fwgear-test/base-" + RUN_ID + ":1";
+
   static ImageBuilder builder;
 
   @BeforeAll
@@ -46,7 +50,7 @@ class ImagePackagingTest {
         storage_driver = "vfs"
         isolation = "chroot"
         """
-            .formatted(REPOSITORY, ImageTests.baseImage()));
+            .formatted(REPOSITORY, BASE));
     write(
         "gears/hello/src/docker/BUILD",
         """
@@ -62,13 +66,28 @@ class ImagePackagingTest {
         COPY gears/hello/src/docker/greeting.txt /greeting.txt
         """);
     builder = ImageBuilder.detect(BuilderSettings.load(repo));
+    builder.tag(ImageTests.baseImage(), BASE);
   }
 
   @AfterAll
   static void removeImages() throws IOException {
-    for (String name : builder.localImages().keySet()) {
-      if (name.startsWith(REPOSITORY + ":")) {
-        builder.remove(name);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (var image : builder.localImages().entrySet()) {
+      if (image.getKey().startsWith(REPOSITORY + ":") || image.getKey().equals(BASE)) {
+        builder.remove(image.getKey());
+        ids.add(image.getValue());
+      }
+    }
+    // Names removed, the images they named go too (all but the shared base).
+    ids.remove(builder.localImages().get(ImageTests.baseImage()));
+    for (String id : ids) {
+      if (builder.localImages().containsValue(id)) {
+        continue;
+      }
+      try {
+        builder.remove(id);
+      } catch (ImageBuilder.BuilderException alreadyGone) {
+        // removing the last name removed the image
       }
     }
   }
@@ -126,6 +145,7 @@ class ImagePackagingTest {
   @Test
   @Order(4)
   void aChangedContextFileRebuildsAndTheArchiveIsWritten() throws IOException {
+    String previous = builder.localImages().get(REPOSITORY + ":0.1.0");
     write("gears/hello/src/docker/greeting.txt", "hello again\n");
     Path archive = repo.resolve("out/hello.tar");
 
@@ -140,6 +160,9 @@ class ImagePackagingTest {
     assertThat(output)
         .contains("gears/hello/src/docker:hello: built")
         .contains("wrote docker-archive");
+    assertThat(builder.localImages())
+        .as("the replaced image is removed")
+        .doesNotContainValue(previous);
     assertThat(archive).isNotEmptyFile();
     CommandRunner.Result listing =
         CommandRunner.run(List.of("tar", "-tf", archive.toString()), null);
@@ -148,6 +171,16 @@ class ImagePackagingTest {
 
   @Test
   @Order(5)
+  void aChangedBaseImageRebuilds() throws IOException {
+    assertThat(packageAll(PackageService.Options.defaults())).contains("unchanged");
+    // The base's name now points at another image (as after rebuilding the base).
+    builder.tag(REPOSITORY + ":0.1.0", BASE);
+
+    assertThat(packageAll(PackageService.Options.defaults())).contains("hello: built");
+  }
+
+  @Test
+  @Order(6)
   void aFailedBuildNamesTheDockerfileLine() throws IOException {
     write(
         "gears/hello/src/docker/Dockerfile",
