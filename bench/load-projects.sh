@@ -13,7 +13,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 echo "building..." >&2
-mvn -B -q -Dstyle.color=never -pl tools -am package -DskipTests >&2
+build_log=$(mktemp)
+if ! mvn -B -q -pl tools -am package -DskipTests >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 1
+fi
+rm -f "$build_log"
 touch tools/target/.gear-built
 
 data=$(mktemp -d)

@@ -2,6 +2,7 @@ package fwgear.flywheel;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -201,7 +202,10 @@ public final class FlywheelClient {
   public void setProjectInfo(String projectId, Map<String, ?> values) {
     ObjectNode body = json.createObjectNode();
     body.set("set", json.valueToTree(values));
-    send("PATCH", "/projects/" + segment(projectId) + "/info", body, Transport.Check.IDEMPOTENT);
+    call(
+        jsonRequest("PATCH", "/projects/" + segment(projectId) + "/info", body),
+        Transport.Check.IDEMPOTENT,
+        null);
   }
 
   public void setProjectDescription(String projectId, String description) {
@@ -242,7 +246,7 @@ public final class FlywheelClient {
             "multipart/form-data; boundary=" + boundary);
     // Uploading the same bytes again only makes a new version: safe to retry.
     List<FileEntry> stored =
-        parse(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), FILES);
+        call(request, Transport.Check.IDEMPOTENT, json.getTypeFactory().constructType(FILES));
     return stored.stream()
         .filter(f -> name.equals(f.name()))
         .findFirst()
@@ -255,7 +259,7 @@ public final class FlywheelClient {
   public byte[] downloadProjectFile(String projectId, String name) {
     Transport.Request request =
         Transport.Request.get("/projects/" + segment(projectId) + "/files/" + segment(name), null);
-    return check(request, transport.send(request, Transport.Check.IDEMPOTENT));
+    return answer(request, Transport.Check.IDEMPOTENT);
   }
 
   public FileEntry projectFileInfo(String projectId, String name) {
@@ -282,9 +286,9 @@ public final class FlywheelClient {
   public String addJob(JobRequest job) {
     Transport.Request request =
         new Transport.Request(
-            "POST", "/jobs/add", null, bytes(json.valueToTree(job)), "application/json");
-    byte[] answer = check(request, transport.send(request, null));
-    return read(answer, JsonNode.class).path("_id").asText();
+            "POST", "/jobs/add", null, transport.bytes(json.valueToTree(job)), "application/json");
+    JsonNode answer = call(request, null, json.constructType(JsonNode.class));
+    return answer.path("_id").asText();
   }
 
   public Job getJob(String jobId) {
@@ -298,35 +302,55 @@ public final class FlywheelClient {
   // ---- plumbing ----
 
   private <T> T get(String path, String query, Class<T> type) {
-    Transport.Request request = Transport.Request.get(path, query);
-    return read(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), type);
+    return call(
+        Transport.Request.get(path, query), Transport.Check.IDEMPOTENT, json.constructType(type));
   }
 
   private <T> T get(String path, String query, TypeReference<T> type) {
-    Transport.Request request = Transport.Request.get(path, query);
-    return parse(check(request, transport.send(request, Transport.Check.IDEMPOTENT)), type);
+    return call(
+        Transport.Request.get(path, query),
+        Transport.Check.IDEMPOTENT,
+        json.getTypeFactory().constructType(type));
   }
 
   private String create(String path, JsonNode body, Transport.Check ifDone) {
-    byte[] answer = send("POST", path, body, ifDone);
-    return read(answer, JsonNode.class).path("_id").asText();
+    JsonNode answer =
+        call(jsonRequest("POST", path, body), ifDone, json.constructType(JsonNode.class));
+    return answer.path("_id").asText();
   }
 
   private void post(String path, JsonNode body, Transport.Check ifDone) {
-    send("POST", path, body, ifDone);
+    call(jsonRequest("POST", path, body), ifDone, null);
   }
 
   private void put(String path, JsonNode body) {
-    send("PUT", path, body, Transport.Check.IDEMPOTENT);
+    call(jsonRequest("PUT", path, body), Transport.Check.IDEMPOTENT, null);
   }
 
-  private byte[] send(String method, String path, JsonNode body, Transport.Check check) {
-    Transport.Request request =
-        new Transport.Request(method, path, null, bytes(body), "application/json");
-    return check(request, transport.send(request, check));
+  private Transport.Request jsonRequest(String method, String path, JsonNode body) {
+    return new Transport.Request(method, path, null, transport.bytes(body), "application/json");
   }
 
-  private byte[] check(Transport.Request request, Transport.Answer answer) {
+  /** Sends a request and reads its answer as {@code type} (null: the answer is not needed). */
+  private <T> T call(Transport.Request request, Transport.Check check, JavaType type) {
+    byte[] body = answer(request, check);
+    if (type == null) {
+      return null;
+    }
+    try {
+      return json.readValue(body, type);
+    } catch (IOException e) {
+      throw new FlywheelException(
+          request.method(),
+          request.shownPath(),
+          200,
+          transport.redact("the answer is not the expected JSON: " + e.getMessage()));
+    }
+  }
+
+  /** The body of a successful answer; any other answer is a {@link FlywheelException}. */
+  private byte[] answer(Transport.Request request, Transport.Check check) {
+    Transport.Answer answer = transport.send(request, check);
     if (answer.status() / 100 != 2) {
       throw transport.error(request, answer);
     }
@@ -335,28 +359,6 @@ public final class FlywheelClient {
 
   private ObjectNode idNode(String id) {
     return json.createObjectNode().put("_id", id);
-  }
-
-  private byte[] bytes(JsonNode node) {
-    return transport.bytes(node);
-  }
-
-  private <T> T read(byte[] body, Class<T> type) {
-    try {
-      return json.readValue(body, type);
-    } catch (IOException e) {
-      throw new FlywheelException(
-          "GET", "", 200, "the answer is not the expected JSON: " + e.getMessage());
-    }
-  }
-
-  private <T> T parse(byte[] body, TypeReference<T> type) {
-    try {
-      return json.readValue(body, type);
-    } catch (IOException e) {
-      throw new FlywheelException(
-          "GET", "", 200, "the answer is not the expected JSON: " + e.getMessage());
-    }
   }
 
   private static String filter(String... conditions) {

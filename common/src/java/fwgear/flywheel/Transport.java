@@ -2,6 +2,7 @@ package fwgear.flywheel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fwgear.logging.Secrets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -57,11 +58,15 @@ final class Transport {
 
   Transport(ApiKey key, ClientOptions options, ObjectMapper json) {
     this.baseUrl = key.baseUrl();
+    // A second line of defence: the gear's log layout masks registered secrets.
+    Secrets.register(key.secret());
     this.authorization = "scitran-user " + key.reveal();
     this.options = options;
     this.json = json;
     this.http =
         HttpClient.newBuilder()
+            // Plain http is only used with a local server, which speaks HTTP/1.1: no h2c upgrade.
+            .version(key.isLoopback() ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
             .connectTimeout(options.connectTimeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
@@ -244,7 +249,7 @@ final class Transport {
   }
 
   /** Never let the key through, even if a server or proxy echoed it. */
-  private String redact(String text) {
+  String redact(String text) {
     String secret = authorization.substring(authorization.lastIndexOf(':') + 1);
     return secret.isEmpty() ? text : text.replace(secret, "****");
   }

@@ -2,7 +2,6 @@ package fwgear.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,11 +12,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -59,8 +56,10 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final Router router = new Router();
   private final SsmProtocol ssm;
   private final RequestLog requestLog = new RequestLog();
-  private final List<Fault.Active> faults = new CopyOnWriteArrayList<>();
+  private final Faults faults = new Faults();
+  private final AdminEndpoints admin;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
 
@@ -68,7 +67,8 @@ public final class FlywheelEmulator implements AutoCloseable {
     this.seed = Seed.read(options.seedFile());
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
-      if (store.isEmpty()) {
+      this.seeded = store.isEmpty();
+      if (seeded) {
         seed.applyTo(store);
       }
       this.server =
@@ -83,7 +83,9 @@ public final class FlywheelEmulator implements AutoCloseable {
     new GroupRoutes(store, access).register(router);
     new ProjectRoutes(store, access).register(router);
     new GearRoutes(store, access).register(router);
+    new LookupRoutes(store, access).register(router);
     this.ssm = new SsmProtocol(store, () -> "127.0.0.1:" + port());
+    this.admin = new AdminEndpoints(json, requestLog, faults);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     server.createContext("/", this::serve);
@@ -132,12 +134,17 @@ public final class FlywheelEmulator implements AutoCloseable {
     return ApiKey.parse("127.0.0.1:" + port() + ":" + key.secret());
   }
 
+  /** Whether the seed was applied at this start (false: the data folder already had state). */
+  public boolean seeded() {
+    return seeded;
+  }
+
   public RequestLog requestLog() {
     return requestLog;
   }
 
   public void addFault(Fault fault) {
-    faults.add(new Fault.Active(fault));
+    faults.add(fault);
   }
 
   public void clearFaults() {
@@ -169,11 +176,11 @@ public final class FlywheelEmulator implements AutoCloseable {
         body = in.readAllBytes();
       }
       if (path.startsWith("/__admin/")) {
-        send(exchange, admin(method, path, body));
+        send(exchange, admin.handle(method, path, body));
         return;
       }
       Reply reply;
-      Optional<Fault> fault = fault(method, path);
+      Optional<Fault> fault = faults.hit(method, path);
       if (fault.isPresent() && fault.get().delayMillis() > 0) {
         Thread.sleep(fault.get().delayMillis());
       }
@@ -185,7 +192,8 @@ public final class FlywheelEmulator implements AutoCloseable {
           reply = faultReply(fault.get());
         }
       }
-      requestLog.add(new RequestLog.Entry(method, Call.decode(path), reply.status()));
+      requestLog.add(
+          new RequestLog.Entry(method, Call.decode(path.replace("+", "%2B")), reply.status()));
       LOG.debug("{} {} -> {}", method, path, reply.status());
       send(exchange, reply);
     } catch (IOException e) {
@@ -272,80 +280,16 @@ public final class FlywheelEmulator implements AutoCloseable {
     }
   }
 
-  private Optional<Fault> fault(String method, String path) {
-    for (Fault.Active active : faults) {
-      if (active.hits(method, path)) {
-        return Optional.of(active.fault);
-      }
-    }
-    return Optional.empty();
-  }
-
   private Reply faultReply(Fault fault) {
     return error(fault.status(), "Injected fault: " + fault.status());
   }
 
-  private Reply error(int status, String message) {
-    ObjectNode error = json.createObjectNode();
+  static Reply error(int status, String message) {
+    ObjectNode error = Containers.NODES.objectNode();
     error.put("message", message);
     error.put("status_code", status);
     error.put("request_id", UUID.randomUUID().toString());
     return Reply.status(status, error);
-  }
-
-  private Reply admin(String method, String path, byte[] body) {
-    try {
-      switch (method + " " + path) {
-        case "GET /__admin/requests":
-          return Reply.ok(json.valueToTree(requestLog.entries()));
-        case "DELETE /__admin/requests":
-          requestLog.clear();
-          return Reply.ok(json.createObjectNode().put("cleared", true));
-        case "GET /__admin/faults":
-          ArrayNode list = json.createArrayNode();
-          for (Fault.Active active : faults) {
-            Fault fault = active.fault;
-            ObjectNode node = list.addObject();
-            node.put("method", fault.method().orElse(null));
-            node.put("path", fault.path());
-            node.put("status", fault.status());
-            node.put("share", fault.share());
-            node.put("delay_ms", fault.delayMillis());
-            node.put("after_write", fault.afterWrite());
-            node.put("times", fault.times());
-            node.put("hits", active.hitCount());
-          }
-          return Reply.ok(list);
-        case "POST /__admin/faults":
-          addFault(faultFrom(json.readTree(body)));
-          return Reply.ok(json.createObjectNode().put("faults", faults.size()));
-        case "DELETE /__admin/faults":
-          clearFaults();
-          return Reply.ok(json.createObjectNode().put("faults", 0));
-        default:
-          return error(404, "No such admin endpoint: " + method + " " + path);
-      }
-    } catch (IOException | IllegalArgumentException | NullPointerException e) {
-      return error(400, "Bad fault: " + e.getMessage());
-    }
-  }
-
-  /**
-   * {@code {"path": regex, "method"?: "POST", "status"?: 503, "share"?: 1.0, "delay_ms"?: 0,
-   * "after_write"?: false, "times"?: -1}}.
-   */
-  private static Fault faultFrom(JsonNode body) {
-    if (!body.path("path").isTextual()) {
-      throw new IllegalArgumentException("path (a regular expression) is required");
-    }
-    return new Fault(
-        Optional.ofNullable(body.path("method").textValue()),
-        body.path("path").textValue(),
-        body.path("status").asInt(503),
-        body.path("share").asDouble(1.0),
-        body.path("delay_ms").asLong(0),
-        body.path("after_write").asBoolean(false),
-        body.path("times").asInt(-1));
   }
 
   private void send(HttpExchange exchange, Reply reply) throws IOException {

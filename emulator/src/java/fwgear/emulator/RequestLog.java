@@ -1,9 +1,12 @@
 package fwgear.emulator;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
-/** Every request the server answered (method, path without query, status), in order. */
+/**
+ * The requests the server answered (method, path without query, status), in order: the last {@value
+ * #CAPACITY}, so a long-running server does not grow without bound.
+ */
 public final class RequestLog {
   /** One answered request. */
   public record Entry(String method, String path, int status) {
@@ -16,10 +19,14 @@ public final class RequestLog {
     }
   }
 
-  private final List<Entry> entries = new ArrayList<>();
+  static final int CAPACITY = 100_000;
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
 
   synchronized void add(Entry entry) {
-    entries.add(entry);
+    if (entries.size() == CAPACITY) {
+      entries.removeFirst();
+    }
+    entries.addLast(entry);
   }
 
   public synchronized List<Entry> entries() {

@@ -217,4 +217,20 @@ class EmulatorHttpTest {
     assertThat(log.findValues("status")).extracting(JsonNode::asInt).containsExactly(429, 200);
     assertThat(call("POST", "/__admin/faults", "{\"status\": 503}", null).status()).isEqualTo(400);
   }
+
+  @Test
+  void lookupFindsContainersByTheirHumanPath() throws Exception {
+    admin("POST", "/api/projects", "{\"group\": \"nacc\", \"label\": \"looked-up\"}");
+
+    Answer group = admin("POST", "/api/lookup", "{\"path\": [\"nacc\"]}");
+    Answer project = admin("POST", "/api/lookup", "{\"path\": [\"nacc\", \"looked-up\"]}");
+    Answer gear = admin("POST", "/api/lookup", "{\"path\": [\"gears\", \"echo\"]}");
+    Answer missing = admin("POST", "/api/lookup", "{\"path\": [\"nacc\", \"nothing\"]}");
+
+    assertThat(group.body().path("container_type").asText()).isEqualTo("group");
+    assertThat(project.body().path("label").asText()).isEqualTo("looked-up");
+    assertThat(project.body().path("container_type").asText()).isEqualTo("project");
+    assertThat(gear.body().path("gear").path("version").asText()).isEqualTo("1.0.0");
+    assertThat(missing.status()).isEqualTo(404);
+  }
 }

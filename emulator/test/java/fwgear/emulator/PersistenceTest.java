@@ -29,6 +29,7 @@ class PersistenceTest {
     }
 
     try (FlywheelEmulator second = FlywheelEmulator.start(options)) {
+      assertThat(second.seeded()).isFalse();
       FlywheelClient client = FlywheelClient.connect(second.apiKey());
       Project project = client.findProject("kept", "ingest-form").orElseThrow();
       assertThat(project.id()).isEqualTo(projectId);

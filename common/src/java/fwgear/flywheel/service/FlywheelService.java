@@ -166,7 +166,14 @@ public final class FlywheelService {
     return write(
         "create group",
         groupId,
-        () -> client.getGroup(client.createGroup(groupId, label)),
+        () -> {
+          try {
+            return client.getGroup(client.createGroup(groupId, label));
+          } catch (FlywheelException e) {
+            // Someone made it since we looked (409): use theirs.
+            return ifConflict(e, () -> client.findGroup(groupId));
+          }
+        },
         Group.unsaved(groupId, label));
   }
 
@@ -180,7 +187,13 @@ public final class FlywheelService {
     return write(
         "create project",
         group.id() + "/" + label,
-        () -> client.getProject(client.createProject(group.id(), label, null)),
+        () -> {
+          try {
+            return client.getProject(client.createProject(group.id(), label, null));
+          } catch (FlywheelException e) {
+            return ifConflict(e, () -> client.findProject(group.id(), label));
+          }
+        },
         Project.unsaved(group.id(), label));
   }
 
@@ -337,6 +350,25 @@ public final class FlywheelService {
     T result = send.get();
     writes.add(new Write(action, target, true));
     return result;
+  }
+
+  /**
+   * After a 409 on a create, the container made meanwhile by someone else; a 409 for a container we
+   * cannot see (Flywheel hides groups and projects one has no access to) stays an error.
+   */
+  private static <T> T ifConflict(FlywheelException e, Supplier<Optional<T>> find) {
+    if (!e.isConflict()) {
+      throw e;
+    }
+    return find.get()
+        .orElseThrow(
+            () ->
+                new FlywheelException(
+                    e.method(),
+                    e.path(),
+                    e.status(),
+                    e.serverMessage() + " (it exists, but this key cannot see it)",
+                    e));
   }
 
   private void remember(Object wouldBe) {

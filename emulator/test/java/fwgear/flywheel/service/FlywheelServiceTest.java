@@ -11,9 +11,15 @@ import fwgear.flywheel.Group;
 import fwgear.flywheel.Project;
 import fwgear.flywheel.RolePermission;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,5 +137,47 @@ class FlywheelServiceTest {
         .containsExactly("admin@nacc.example");
     assertThat(service.groupUsers(nacc, Optional.empty())).hasSize(4);
     assertThat(service.siteUrl()).isEqualTo(server.baseUrl().toString());
+  }
+
+  @Test
+  void servicesRacingToCreateOneProjectAllGetTheSameOne() throws Exception {
+    Group nacc = new FlywheelService(client, false).findGroup("nacc").orElseThrow();
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Project>> results = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        results.add(
+            pool.submit(
+                () -> new FlywheelService(client, false).getOrCreateProject(nacc, "raced")));
+      }
+      Set<String> ids = new HashSet<>();
+      for (Future<Project> result : results) {
+        ids.add(result.get().id());
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(client.findProjects("parents.group=nacc", "label=raced")).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void filesAndInfoThroughTheGateAndGroupsByTag() {
+    FlywheelService real = new FlywheelService(client, false);
+    FlywheelService dry = new FlywheelService(client, true);
+    Group nacc = real.findGroup("nacc").orElseThrow();
+    Project project = real.getOrCreateProject(nacc, "files");
+    byte[] table = "ADCID\n42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Project wouldBe = dry.uploadFile(project, "table.csv", table, "text/csv");
+    wouldBe = dry.setInfo(wouldBe, Map.of("adcid", 42));
+    assertThat(wouldBe.file("table.csv")).isPresent();
+    assertThat(wouldBe.info()).containsEntry("adcid", 42);
+    assertThat(client.getProject(project.id()).files()).isEmpty();
+
+    Project uploaded = real.uploadFile(project, "table.csv", table, "text/csv");
+    assertThat(uploaded.file("table.csv").map(f -> f.size())).contains((long) table.length);
+    assertThat(real.readFile(uploaded, "table.csv")).isEqualTo(table);
+    assertThat(real.findGroupsByTag("^adm")).extracting(Group::id).containsExactly("nacc");
   }
 }

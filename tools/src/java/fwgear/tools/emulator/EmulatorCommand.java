@@ -90,6 +90,10 @@ public final class EmulatorCommand implements Callable<Integer> {
         "Data: "
             + options.dataDir().map(Path::toString).orElse("(in memory)")
             + "; Ctrl-C stops it.");
+    if (!server.seeded()) {
+      out.println(
+          "Seed: not applied, the data folder already has state (delete it to start from the seed)");
+    }
     out.flush();
     try {
       new CountDownLatch(1).await();

@@ -1,0 +1,80 @@
+package fwgear.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code /__admin/requests} (GET the request log, DELETE to clear it) and {@code /__admin/faults}
+ * (GET with hit counts, POST one, DELETE all), for tests and scripts. No key: the server only
+ * listens on 127.0.0.1.
+ */
+final class AdminEndpoints {
+  private final ObjectMapper json;
+  private final RequestLog requestLog;
+  private final Faults faults;
+
+  AdminEndpoints(ObjectMapper json, RequestLog requestLog, Faults faults) {
+    this.json = json;
+    this.requestLog = requestLog;
+    this.faults = faults;
+  }
+
+  Reply handle(String method, String path, byte[] body) {
+    try {
+      switch (method + " " + path) {
+        case "GET /__admin/requests":
+          return Reply.ok(json.valueToTree(requestLog.entries()));
+        case "DELETE /__admin/requests":
+          requestLog.clear();
+          return Reply.ok(json.createObjectNode().put("cleared", true));
+        case "GET /__admin/faults":
+          ArrayNode list = json.createArrayNode();
+          for (Fault.Active active : faults.list()) {
+            Fault fault = active.fault;
+            ObjectNode node = list.addObject();
+            node.put("method", fault.method().orElse(null));
+            node.put("path", fault.path());
+            node.put("status", fault.status());
+            node.put("share", fault.share());
+            node.put("delay_ms", fault.delayMillis());
+            node.put("after_write", fault.afterWrite());
+            node.put("times", fault.times());
+            node.put("hits", active.hitCount());
+          }
+          return Reply.ok(list);
+        case "POST /__admin/faults":
+          faults.add(faultFrom(json.readTree(body)));
+          return Reply.ok(json.createObjectNode().put("faults", faults.list().size()));
+        case "DELETE /__admin/faults":
+          faults.clear();
+          return Reply.ok(json.createObjectNode().put("faults", 0));
+        default:
+          return FlywheelEmulator.error(404, "No such admin endpoint: " + method + " " + path);
+      }
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      return FlywheelEmulator.error(400, "Bad fault: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code {"path": regex, "method"?: "POST", "status"?: 503, "share"?: 1.0, "delay_ms"?: 0,
+   * "after_write"?: false, "times"?: -1}}.
+   */
+  private static Fault faultFrom(JsonNode body) {
+    if (!body.path("path").isTextual()) {
+      throw new IllegalArgumentException("path (a regular expression) is required");
+    }
+    return new Fault(
+        Optional.ofNullable(body.path("method").textValue()),
+        body.path("path").textValue(),
+        body.path("status").asInt(503),
+        body.path("share").asDouble(1.0),
+        body.path("delay_ms").asLong(0),
+        body.path("after_write").asBoolean(false),
+        body.path("times").asInt(-1));
+  }
+}
