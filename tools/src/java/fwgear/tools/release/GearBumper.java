@@ -50,106 +50,108 @@ public final class GearBumper {
    * greater, and a gear whose three version places disagree.
    */
   public Plan plan(GearFiles gear, String target) {
-    Path manifestPath = gear.manifest();
-    Path buildPath = gear.dockerBuild();
-    String manifestText = read(manifestPath);
-    String buildText = read(buildPath);
-    List<String> refused = new ArrayList<>();
-
-    JsonStrings manifest;
-    try {
-      manifest = JsonStrings.of(manifestText);
-    } catch (IOException e) {
-      throw new UsageException("bump: " + manifestPath + " is not valid JSON: " + e.getMessage());
-    }
-    Optional<JsonStrings.Located> version = manifest.at(VERSION);
-    Optional<JsonStrings.Located> image = manifest.at(IMAGE);
-    if (version.isEmpty()) {
-      throw new UsageException("bump: " + manifestPath + ": no string 'version'");
-    }
-    String from = version.get().value();
+    String manifestText = read(gear.manifest());
+    String buildText = read(gear.dockerBuild());
+    JsonStrings manifest = parseManifest(gear.manifest(), manifestText);
+    JsonStrings.Located version =
+        manifest
+            .at(VERSION)
+            .orElseThrow(
+                () -> new UsageException("bump: " + gear.manifest() + ": no string 'version'"));
+    String from = version.value();
     Version current =
         Version.parse(from)
             .orElseThrow(
                 () ->
                     new UsageException(
                         "bump: "
-                            + manifestPath
+                            + gear.manifest()
                             + ": version '"
                             + from
                             + "' is not a semantic version (such as 1.2.3); edit it by hand"));
     Version next = nextVersion(current, target);
+
+    List<String> refused = new ArrayList<>();
     if (next.compareTo(current) <= 0) {
       refused.add("the new version " + next + " is not greater than the current " + from);
     }
+    Optional<JsonStrings.Located> image = manifest.at(IMAGE);
     if (image.isEmpty()) {
-      refused.add(manifestPath + ": no string custom.gear-builder.image");
+      refused.add(gear.manifest() + ": no string custom.gear-builder.image");
     } else if (!tagOf(image.get().value()).equals(Optional.of(from))) {
       refused.add(
-          manifestPath
+          gear.manifest()
               + ": custom.gear-builder.image '"
               + image.get().value()
               + "' is not tagged with the version "
               + from
               + " (./gear validate explains; fix it first)");
     }
-    String name = manifest.at("/name").map(JsonStrings.Located::value).orElse("");
-    List<BuildFileText.StringLiteral> tags = imageTags(buildPath, buildText, name, refused);
-    List<BuildFileText.StringLiteral> toReplace =
-        tags.stream().filter(tag -> tag.value().equals(from)).toList();
-    if (!tags.isEmpty() && toReplace.isEmpty()) {
-      refused.add(
-          buildPath
-              + ": image_tags "
-              + tags.stream().map(BuildFileText.StringLiteral::value).toList()
-              + " do not hold the manifest version "
-              + from
-              + " (./gear validate explains; fix it first)");
-    }
+    List<BuildFileText.StringLiteral> tags =
+        versionTags(gear.dockerBuild(), buildText, gear.name(), from, refused);
     if (!refused.isEmpty()) {
       throw new UsageException(
           "bump: refused, nothing changed:\n  " + String.join("\n  ", refused));
     }
 
     String to = next.text();
-    Map<Path, String> texts = new LinkedHashMap<>();
-    List<String> changes = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    JsonStrings.Located imageValue = image.get();
-    String newImage = repositoryOf(imageValue.value()) + ":" + to;
-    texts.put(
-        manifestPath,
-        TextEdit.apply(
-            manifestText,
-            List.of(
-                new TextEdit(version.get().start(), version.get().end(), JsonStrings.quote(to)),
-                new TextEdit(imageValue.start(), imageValue.end(), JsonStrings.quote(newImage)))));
-    changes.add(manifestPath + ": version " + from + " -> " + to);
-    changes.add(
-        manifestPath + ": custom.gear-builder.image " + imageValue.value() + " -> " + newImage);
-    texts.put(
-        buildPath,
-        TextEdit.apply(
-            buildText,
-            toReplace.stream()
-                .map(tag -> new TextEdit(tag.start(), tag.end(), tag.quote() + to + tag.quote()))
-                .toList()));
-    changes.add(buildPath + ": image_tags " + from + " -> " + to);
+    Draft draft = new Draft();
+    String newImage = repositoryOf(image.get().value()) + ":" + to;
+    draft.edit(
+        gear.manifest(),
+        manifestText,
+        List.of(
+            new TextEdit(version.start(), version.end(), JsonStrings.quote(to)),
+            new TextEdit(image.get().start(), image.get().end(), JsonStrings.quote(newImage))),
+        "version " + from + " -> " + to,
+        "custom.gear-builder.image " + image.get().value() + " -> " + newImage);
+    draft.edit(
+        gear.dockerBuild(),
+        buildText,
+        tags.stream()
+            .map(tag -> new TextEdit(tag.start(), tag.end(), tag.quote() + to + tag.quote()))
+            .toList(),
+        "image_tags " + from + " -> " + to);
+    releaseChangelog(gear.changelog(), to, draft);
+    return new Plan(gear, from, to, draft.texts, draft.changes, draft.warnings);
+  }
 
-    Path changelogPath = gear.changelog();
-    if (Files.isRegularFile(root.resolve(changelogPath))) {
-      Changelog.Release release = Changelog.release(read(changelogPath), to, today);
-      texts.put(changelogPath, release.text());
-      changes.add(changelogPath + ": released the Unreleased entries as " + to + " - " + today);
-      if (!release.hadUnreleased()) {
-        warnings.add(changelogPath + " had no '## Unreleased' section; added one");
-      } else if (!release.hadEntries()) {
-        warnings.add(changelogPath + " has no entries under '## Unreleased' for " + to);
+  /** The new texts, the changes and the warnings of a plan being made. */
+  private static final class Draft {
+    final Map<Path, String> texts = new LinkedHashMap<>();
+    final List<String> changes = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    void edit(Path file, String text, List<TextEdit> edits, String... descriptions) {
+      texts.put(file, TextEdit.apply(text, edits));
+      for (String description : descriptions) {
+        changes.add(file + ": " + description);
       }
-    } else {
-      warnings.add(changelogPath + " does not exist; no change log updated");
     }
-    return new Plan(gear, from, to, texts, changes, warnings);
+  }
+
+  private void releaseChangelog(Path changelog, String version, Draft draft) {
+    if (!Files.isRegularFile(root.resolve(changelog))) {
+      draft.warnings.add(changelog + " does not exist; no change log updated");
+      return;
+    }
+    Changelog.Release release = Changelog.release(read(changelog), version, today);
+    draft.texts.put(changelog, release.text());
+    draft.changes.add(
+        changelog + ": released the Unreleased entries as " + version + " - " + today);
+    if (!release.hadUnreleased()) {
+      draft.warnings.add(changelog + " had no '## Unreleased' section; added one");
+    } else if (!release.hadEntries()) {
+      draft.warnings.add(changelog + " has no entries under '## Unreleased' for " + version);
+    }
+  }
+
+  private static JsonStrings parseManifest(Path manifest, String text) {
+    try {
+      return JsonStrings.of(text);
+    } catch (IOException e) {
+      throw new UsageException("bump: " + manifest + " is not valid JSON: " + e.getMessage());
+    }
   }
 
   /** Writes every file of a plan, each replaced in one move. */
@@ -190,8 +192,9 @@ public final class GearBumper {
                         + "' is neither a version (such as 1.2.3) nor major, minor or patch"));
   }
 
-  private List<BuildFileText.StringLiteral> imageTags(
-      Path buildPath, String buildText, String name, List<String> refused) {
+  /** The image_tags strings equal to the version, of the gear's docker_image. */
+  private static List<BuildFileText.StringLiteral> versionTags(
+      Path buildPath, String buildText, String name, String version, List<String> refused) {
     List<BuildFileText.Call> images;
     try {
       images =
@@ -208,18 +211,22 @@ public final class GearBumper {
             .toList();
     List<BuildFileText.Call> chosen = named.isEmpty() && images.size() == 1 ? images : named;
     if (chosen.size() != 1) {
-      refused.add(
-          buildPath
-              + ": "
-              + (images.isEmpty()
-                  ? "no docker_image target"
-                  : "no single docker_image named '" + name + "' (the manifest name)"));
+      refused.add(buildPath + ": no single docker_image named '" + name + "'");
       return List.of();
     }
-    if (chosen.get(0).imageTags().isEmpty()) {
-      refused.add(buildPath + ": the docker_image has no image_tags list of strings");
+    List<BuildFileText.StringLiteral> tags = chosen.get(0).imageTags();
+    List<BuildFileText.StringLiteral> matching =
+        tags.stream().filter(tag -> tag.value().equals(version)).toList();
+    if (matching.isEmpty()) {
+      refused.add(
+          buildPath
+              + ": image_tags "
+              + tags.stream().map(BuildFileText.StringLiteral::value).toList()
+              + " do not hold the manifest version "
+              + version
+              + " (./gear validate explains; fix it first)");
     }
-    return chosen.get(0).imageTags();
+    return matching;
   }
 
   /** The tag of an image name; a registry's port ({@code host:5000/x}) is not a tag. */
