@@ -3,3 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./gear validate ::
+# Every source folder has its BUILD targets (tailor would add nothing).
+./gear tailor --check
