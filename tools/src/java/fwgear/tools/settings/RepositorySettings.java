@@ -83,8 +83,10 @@ public record RepositorySettings(
 
   static RepositorySettings read(Path file, String displayName) {
     JsonNode root;
+    String text;
     try {
-      root = new TomlMapper().readTree(Files.readString(file));
+      text = Files.readString(file);
+      root = new TomlMapper().readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
       throw new InvalidInputException(
@@ -93,17 +95,25 @@ public record RepositorySettings(
       throw new InvalidInputException(
           Problem.error(displayName, 0, "", "settings-unreadable", "cannot read: " + e));
     }
-    return from(root, displayName);
+    return from(root, new Source(displayName, TomlKeyLines.of(text)));
+  }
+
+  /** Where settings problems point: the file, and the line of each key in it. */
+  private record Source(String file, TomlKeyLines lines) {
+    Problem error(String key, String rule, String message) {
+      return Problem.error(file, lines.lineOf(key), key, rule, message);
+    }
   }
 
   /** Builds settings from a parsed TOML tree (gear.toml or pants.toml layout). */
-  static RepositorySettings from(JsonNode root, String displayName) {
+  private static RepositorySettings from(JsonNode root, Source source) {
+    String displayName = source.file();
     List<Problem> problems = new ArrayList<>();
     JsonNode docker = root.path("docker");
     String defaultRepository =
-        text(docker, "default_repository", displayName, problems).orElse(DEFAULT_REPOSITORY);
-    List<String> buildArgs = strings(docker, "build_args", displayName, problems);
-    Optional<String> builder = text(docker, "builder", displayName, problems);
+        text(docker, "docker.default_repository", source, problems).orElse(DEFAULT_REPOSITORY);
+    List<String> buildArgs = strings(docker, "docker.build_args", source, problems);
+    Optional<String> builder = text(docker, "docker.builder", source, problems);
     Map<String, Registry> registries = new LinkedHashMap<>();
     docker
         .path("registries")
@@ -111,16 +121,15 @@ public record RepositorySettings(
         .forEachRemaining(
             entry -> {
               JsonNode options = entry.getValue();
+              String registry = "docker.registries." + entry.getKey();
               Optional<String> address =
-                  text(options, "address", displayName, problems)
+                  text(options, registry + ".address", source, problems)
                       .filter(a -> !a.isBlank())
                       .or(
                           () -> {
                             problems.add(
-                                Problem.error(
-                                    displayName,
-                                    0,
-                                    "docker.registries." + entry.getKey() + ".address",
+                                source.error(
+                                    registry + ".address",
                                     "settings-registry",
                                     "registry '" + entry.getKey() + "' has no address"));
                             return Optional.empty();
@@ -133,18 +142,16 @@ public record RepositorySettings(
                               entry.getKey(),
                               a,
                               options.path("default").asBoolean(false),
-                              text(options, "repository", displayName, problems))));
+                              text(options, registry + ".repository", source, problems))));
             });
     List<String> ignore =
-        new ArrayList<>(strings(root.path("repository"), "ignore", displayName, problems));
+        new ArrayList<>(strings(root.path("repository"), "repository.ignore", source, problems));
     if (displayName.equals("pants.toml")) {
-      ignore.addAll(strings(root.path("GLOBAL"), "pants_ignore", displayName, problems));
+      ignore.addAll(strings(root.path("GLOBAL"), "GLOBAL.pants_ignore", source, problems));
     }
     if (builder.isPresent() && !List.of("docker", "podman", "buildah").contains(builder.get())) {
       problems.add(
-          Problem.error(
-              displayName,
-              0,
+          source.error(
               "docker.builder",
               "settings-builder",
               "builder must be docker, podman or buildah, not '" + builder.get() + "'"));
@@ -154,14 +161,15 @@ public record RepositorySettings(
         Optional.of(displayName), defaultRepository, registries, buildArgs, builder, ignore);
   }
 
+  /** The string at {@code dottedKey}, whose last part is the key in {@code section}. */
   private static Optional<String> text(
-      JsonNode section, String key, String file, List<Problem> problems) {
-    JsonNode value = section.get(key);
+      JsonNode section, String dottedKey, Source source, List<Problem> problems) {
+    JsonNode value = section.get(lastPart(dottedKey));
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      problems.add(Problem.error(file, 0, key, "settings-type", key + " must be a string"));
+      problems.add(source.error(dottedKey, "settings-type", dottedKey + " must be a string"));
       return Optional.empty();
     }
     return Optional.of(value.asText());
@@ -169,8 +177,8 @@ public record RepositorySettings(
 
   /** A string list; Pants' {@code key.add = [...]} form is read as the list it adds. */
   private static List<String> strings(
-      JsonNode section, String key, String file, List<Problem> problems) {
-    JsonNode value = section.get(key);
+      JsonNode section, String dottedKey, Source source, List<Problem> problems) {
+    JsonNode value = section.get(lastPart(dottedKey));
     if (value != null && value.isObject() && value.has("add")) {
       value = value.get("add");
     }
@@ -180,11 +188,15 @@ public record RepositorySettings(
     }
     if (!value.isArray()) {
       problems.add(
-          Problem.error(file, 0, key, "settings-type", key + " must be a list of strings"));
+          source.error(dottedKey, "settings-type", dottedKey + " must be a list of strings"));
       return list;
     }
     value.forEach(item -> list.add(item.asText()));
     return list;
+  }
+
+  private static String lastPart(String dottedKey) {
+    return dottedKey.substring(dottedKey.lastIndexOf('.') + 1);
   }
 
   /** The registries an image uses when it names none: those marked default. */

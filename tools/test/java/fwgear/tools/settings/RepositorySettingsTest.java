@@ -68,12 +68,22 @@ class RepositorySettingsTest {
   }
 
   @Test
-  void badSettingsNameTheFileAndKey() {
-    write(dir, "gear.toml", "[docker]\ndefault_repository = 3\nbuilder = \"kaniko\"\n");
+  void badSettingsNameTheFileLineAndKey() {
+    write(
+        dir,
+        "gear.toml",
+        "# settings\n[docker]\ndefault_repository = 3\nbuilder = \"kaniko\"\n"
+            + "[docker.registries.company]\ndefault = true\n[repository]\nignore = \"x\"\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("gear.toml: settings-type: default_repository must be a string")
-        .hasMessageContaining("builder must be docker, podman or buildah, not 'kaniko'");
+        .hasMessageContaining(
+            "gear.toml:3: settings-type: docker.default_repository must be a string")
+        .hasMessageContaining(
+            "gear.toml:4: settings-builder: builder must be docker, podman or buildah, not"
+                + " 'kaniko'")
+        .hasMessageContaining("gear.toml:5: settings-registry: registry 'company' has no address")
+        .hasMessageContaining(
+            "gear.toml:8: settings-type: repository.ignore must be a list of strings");
     write(dir, "gear.toml", "[docker\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .hasMessageContaining("gear.toml:1: settings-syntax");
