@@ -27,9 +27,16 @@ public final class GearConfigFile {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root;
+  // The file as read, for the line of a key in problems; null for an invocation made in memory.
+  private final LocatedDocument source;
 
   private GearConfigFile(ObjectNode root) {
+    this(root, null);
+  }
+
+  private GearConfigFile(ObjectNode root, LocatedDocument source) {
     this.root = root;
+    this.source = source;
     section("config");
     section("inputs");
     if (!root.has("destination") || !root.get("destination").isObject()) {
@@ -56,7 +63,7 @@ public final class GearConfigFile {
             document.error(section, "config-shape", "'" + section + "' must be a JSON object"));
       }
     }
-    return new GearConfigFile(((ObjectNode) document.root()).deepCopy());
+    return new GearConfigFile(((ObjectNode) document.root()).deepCopy(), document);
   }
 
   public ObjectNode root() {
@@ -84,6 +91,14 @@ public final class GearConfigFile {
       return object;
     }
     return root.putObject(name);
+  }
+
+  /**
+   * The line of a dotted key ({@code config.dry_run}) in the file this was read from, or of its
+   * nearest present parent; 0 for an invocation made in memory.
+   */
+  public int lineOf(String dottedKey) {
+    return source == null ? 0 : source.lineOf(dottedKey);
   }
 
   public GearConfigFile copy() {

@@ -29,7 +29,7 @@ public final class InvocationCheck {
           problems.add(
               Problem.error(
                   file,
-                  0,
+                  invocation.lineOf("config." + key),
                   "config." + key,
                   "config-missing",
                   "required config key '" + key + "' is not set (" + fix + " -c " + key + "=...)"));
@@ -37,7 +37,13 @@ public final class InvocationCheck {
         continue;
       }
       for (String reason : entry.getValue().check(value)) {
-        problems.add(Problem.error(file, 0, "config." + key, "config-value", key + ": " + reason));
+        problems.add(
+            Problem.error(
+                file,
+                invocation.lineOf("config." + key),
+                "config." + key,
+                "config-value",
+                key + ": " + reason));
       }
     }
     for (Map.Entry<String, InputSpec> entry : gear.manifest().inputs().entrySet()) {
@@ -51,7 +57,7 @@ public final class InvocationCheck {
           problems.add(
               Problem.error(
                   file,
-                  0,
+                  invocation.lineOf("inputs." + name),
                   "inputs." + name,
                   "input-missing",
                   "required input '" + name + "' is not set (" + fix + " -i " + how + ")"));
@@ -64,7 +70,7 @@ public final class InvocationCheck {
           problems.add(
               Problem.error(
                   file,
-                  0,
+                  invocation.lineOf("inputs." + name + ".location.path"),
                   "inputs." + name + ".location.path",
                   "input-file",
                   "the file of input '" + name + "' does not exist: " + path));
@@ -74,7 +80,7 @@ public final class InvocationCheck {
         problems.add(
             Problem.error(
                 file,
-                0,
+                invocation.lineOf("inputs." + name + ".key"),
                 "inputs." + name + ".key",
                 "input-api-key",
                 "input '" + name + "' has no key (" + fix + " -i " + name + ")"));

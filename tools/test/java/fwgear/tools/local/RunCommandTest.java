@@ -189,4 +189,24 @@ class RunCommandTest {
     assertThat(result.err()).contains("data_file").contains("type").contains("dicom");
     assertThat(result.out()).doesNotContain("cwd=");
   }
+
+  @Test
+  void aHandEditedValueOfTheWrongTypeIsReportedAtItsLine() throws IOException {
+    String edited =
+        Files.readString(repo.configFile())
+            .replace("\"speed\" : ", "\"speed\" : \"fast\", \"was\" : ");
+    Files.writeString(repo.configFile(), edited);
+    List<String> lines = Files.readAllLines(repo.configFile());
+    int speedLine = 1;
+    while (!lines.get(speedLine - 1).contains("\"speed\"")) {
+      speedLine++;
+    }
+
+    var result = repo.gear(KEYS, "run", "gears/sample");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("config.json:" + speedLine + ": config-value: speed: expected an integer");
+    assertThat(runFolder).doesNotExist();
+  }
 }
