@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /** What groups and projects share: tags, permission lists, info updates, answers. */
 final class Containers {
@@ -28,17 +28,17 @@ final class Containers {
   }
 
   /** Applies a change and stamps {@code modified} and {@code revision}; 404 when gone meanwhile. */
-  static ObjectNode change(Store store, String kind, String id, UnaryOperator<ObjectNode> change) {
+  static ObjectNode change(Store store, String kind, String id, Consumer<ObjectNode> edit) {
     try {
       return store
           .update(
               kind,
               id,
               document -> {
-                ObjectNode changed = change.apply(document);
-                changed.put("modified", Ids.now());
-                changed.put("revision", changed.path("revision").asInt(1) + 1);
-                return changed;
+                edit.accept(document);
+                document.put("modified", Ids.now());
+                document.put("revision", document.path("revision").asInt(1) + 1);
+                return document;
               })
           .orElseThrow(() -> ApiError.notFound(kind + " " + id + " not found"));
     } catch (Store.DuplicateException e) {

@@ -150,7 +150,6 @@ final class GearRoutes {
           if (body.has("failure_reason")) {
             job.put("failure_reason", body.get("failure_reason").asText());
           }
-          return job;
         });
     return Reply.ok(Containers.modified(1));
   }

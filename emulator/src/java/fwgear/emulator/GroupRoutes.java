@@ -116,7 +116,6 @@ final class GroupRoutes {
           if (body.has("label")) {
             group.put("label", Containers.requiredText(body, "label"));
           }
-          return group;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -143,7 +142,6 @@ final class GroupRoutes {
         call.param("gid"),
         g -> {
           Containers.addTag(g, tag);
-          return g;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -156,7 +154,6 @@ final class GroupRoutes {
         call.param("gid"),
         g -> {
           Containers.removeTag(g, call.param("tag"));
-          return g;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -176,7 +173,6 @@ final class GroupRoutes {
             throw ApiError.conflict("User " + userId + " already has a permission on this group");
           }
           Containers.permissions(group).addObject().put("_id", userId).put("access", level);
-          return group;
         });
     return Reply.ok(NODES.objectNode().put("_id", userId).put("access", level));
   }
@@ -199,7 +195,6 @@ final class GroupRoutes {
           Containers.permission(group, userId)
               .orElseThrow(() -> ApiError.notFound("No permission for user " + userId))
               .put("access", level);
-          return group;
         });
     return Reply.ok(NODES.objectNode().put("_id", userId).put("access", level));
   }
@@ -212,7 +207,6 @@ final class GroupRoutes {
         call.param("gid"),
         group -> {
           Containers.removePermission(group, call.param("uid"));
-          return group;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -244,7 +238,6 @@ final class GroupRoutes {
             }
           }
           roles.add(roleId);
-          return group;
         });
     return Reply.ok(role);
   }
@@ -272,7 +265,7 @@ final class GroupRoutes {
           while (roles.hasNext()) {
             if (roles.next().asText().equals(roleId)) {
               roles.remove();
-              return group;
+              return;
             }
           }
           throw ApiError.notFound("Role " + roleId + " is not offered to the group");

@@ -147,7 +147,6 @@ final class ProjectRoutes {
             project.set("info", body.get("info"));
             project.put("info_exists", !body.get("info").isEmpty());
           }
-          return project;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -169,7 +168,6 @@ final class ProjectRoutes {
         id,
         p -> {
           Containers.addTag(p, tag);
-          return p;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -182,7 +180,6 @@ final class ProjectRoutes {
         id,
         p -> {
           Containers.removeTag(p, call.param("tag"));
-          return p;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -200,7 +197,6 @@ final class ProjectRoutes {
             throw ApiError.conflict("User " + userId + " already has a permission on this project");
           }
           Containers.permissions(project).add(permission);
-          return project;
         });
     return Reply.ok(permission);
   }
@@ -224,7 +220,6 @@ final class ProjectRoutes {
               Containers.permission(project, userId)
                   .orElseThrow(() -> ApiError.notFound("No permission for user " + userId))
                   .set("role_ids", given.get("role_ids"));
-              return project;
             });
     return Reply.ok(Containers.permission(updated, userId).orElseThrow());
   }
@@ -237,7 +232,6 @@ final class ProjectRoutes {
         id,
         project -> {
           Containers.removePermission(project, call.param("uid"));
-          return project;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -275,7 +269,6 @@ final class ProjectRoutes {
         id,
         project -> {
           Containers.updateInfo(project, body);
-          return project;
         });
     return Reply.ok(Containers.modified(1));
   }
@@ -342,7 +335,6 @@ final class ProjectRoutes {
                 entry.put("version", version);
                 list.add(entry);
               }
-              return project;
             });
     ArrayNode answer = NODES.arrayNode();
     for (ObjectNode entry : entries) {
@@ -374,7 +366,7 @@ final class ProjectRoutes {
           while (files.hasNext()) {
             if (files.next().path("name").asText().equals(name)) {
               files.remove();
-              return project;
+              return;
             }
           }
           throw ApiError.notFound("File " + name + " not found");
@@ -395,7 +387,6 @@ final class ProjectRoutes {
           Containers.updateInfo(entry, body);
           entry.remove("info_exists");
           entry.put("modified", Ids.now());
-          return project;
         });
     return Reply.ok(Containers.modified(1));
   }
