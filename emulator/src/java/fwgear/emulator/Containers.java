@@ -36,14 +36,35 @@ final class Containers {
               id,
               document -> {
                 edit.accept(document);
-                document.put("modified", Ids.now());
-                document.put("revision", document.path("revision").asInt(1) + 1);
+                stamp(document);
                 return document;
               })
           .orElseThrow(() -> ApiError.notFound(kind + " " + id + " not found"));
     } catch (Store.DuplicateException e) {
       throw ApiError.conflict("The change conflicts with an existing " + kind);
     }
+  }
+
+  /** Runs a unit of work in the store (all or nothing, durable); a broken unique key is 409. */
+  static <T> T transact(Store store, Store.Work<T> work) {
+    try {
+      return store.write(work);
+    } catch (Store.DuplicateException e) {
+      throw ApiError.conflict("The change conflicts with an existing document");
+    }
+  }
+
+  /** A private copy of a document inside a unit of work; 404 when it is gone. */
+  static ObjectNode current(Store.Transaction tx, String kind, String id) {
+    return tx.get(kind, id)
+        .orElseThrow(() -> ApiError.notFound(kind + " " + id + " not found"))
+        .deepCopy();
+  }
+
+  /** Stamps {@code modified} and {@code revision} on a changed document. */
+  static void stamp(ObjectNode document) {
+    document.put("modified", Ids.now());
+    document.put("revision", document.path("revision").asInt(1) + 1);
   }
 
   /** A tag from a {@code {"value": tag}} body: 1 to 32 characters, no slash. */

@@ -139,6 +139,11 @@ public final class FlywheelEmulator implements AutoCloseable {
     return seeded;
   }
 
+  /** The database, for tests of this package. */
+  Store store() {
+    return store;
+  }
+
   public RequestLog requestLog() {
     return requestLog;
   }

@@ -3,16 +3,16 @@ package fwgear.emulator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A {@code multipart/form-data} body split into its parts (RFC 7578), enough for file uploads. */
 final class Multipart {
   private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-  private static final Pattern NAME = Pattern.compile("[; ]name=\"([^\"]*)\"");
-  private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
 
   record Part(String name, String filename, String contentType, byte[] content) {}
 
@@ -63,10 +63,10 @@ final class Multipart {
     for (String line : headers.split("\r\n")) {
       String lower = line.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-disposition:")) {
-        Matcher nameMatch = NAME.matcher(line);
-        name = nameMatch.find() ? nameMatch.group(1) : null;
-        Matcher fileMatch = FILENAME.matcher(line);
-        filename = fileMatch.find() ? fileMatch.group(1) : null;
+        Map<String, String> parameters =
+            dispositionParameters(line.substring("content-disposition:".length()));
+        name = parameters.get("name");
+        filename = parameters.get("filename");
       } else if (lower.startsWith("content-type:")) {
         contentType = line.substring("content-type:".length()).strip();
       }
@@ -76,6 +76,90 @@ final class Multipart {
         filename,
         contentType,
         Arrays.copyOfRange(raw, headersEnd + separator.length, raw.length));
+  }
+
+  /**
+   * The parameters of {@code form-data; name="file"; filename="a\\"b.txt"}: quoted strings with
+   * backslash escapes (RFC 7230), or tokens; {@code filename*=UTF-8''...} (RFC 5987) wins over
+   * {@code filename}. Anything malformed is refused, so a name is never cut short.
+   */
+  static Map<String, String> dispositionParameters(String value) {
+    Map<String, String> parameters = new HashMap<>();
+    int at = value.indexOf(';');
+    if (at < 0) {
+      return parameters;
+    }
+    int n = value.length();
+    while (at < n) {
+      while (at < n
+          && (value.charAt(at) == ';' || value.charAt(at) == ' ' || value.charAt(at) == '\t')) {
+        at++;
+      }
+      if (at >= n) {
+        break;
+      }
+      int equals = value.indexOf('=', at);
+      if (equals < 0) {
+        throw ApiError.badRequest("A multipart Content-Disposition parameter has no value");
+      }
+      String key = value.substring(at, equals).strip().toLowerCase(Locale.ROOT);
+      at = equals + 1;
+      StringBuilder text = new StringBuilder();
+      if (at < n && value.charAt(at) == '"') {
+        at++;
+        boolean closed = false;
+        while (at < n) {
+          char c = value.charAt(at++);
+          if (c == '\\' && at < n) {
+            text.append(value.charAt(at++));
+          } else if (c == '"') {
+            closed = true;
+            break;
+          } else {
+            text.append(c);
+          }
+        }
+        if (!closed) {
+          throw ApiError.badRequest("A multipart Content-Disposition value is not closed");
+        }
+        while (at < n && (value.charAt(at) == ' ' || value.charAt(at) == '\t')) {
+          at++;
+        }
+        if (at < n && value.charAt(at) != ';') {
+          throw ApiError.badRequest(
+              "A multipart Content-Disposition value has text after its closing quote");
+        }
+      } else {
+        int end = value.indexOf(';', at);
+        end = end < 0 ? n : end;
+        text.append(value, at, end);
+        if (text.indexOf("\"") >= 0) {
+          throw ApiError.badRequest("A multipart Content-Disposition value has a stray quote");
+        }
+        at = end;
+      }
+      if (parameters.put(key, text.toString()) != null) {
+        throw ApiError.badRequest("A multipart Content-Disposition repeats " + key);
+      }
+    }
+    String extended = parameters.remove("filename*");
+    if (extended != null) {
+      parameters.put("filename", decodeExtended(extended));
+    }
+    return parameters;
+  }
+
+  private static String decodeExtended(String value) {
+    int quote = value.indexOf("''");
+    if (quote < 0 || !value.substring(0, quote).equalsIgnoreCase("UTF-8")) {
+      throw ApiError.badRequest("filename* must be UTF-8''<percent-encoded name>");
+    }
+    try {
+      return java.net.URLDecoder.decode(
+          value.substring(quote + 2).replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("filename* is not percent-encoded correctly");
+    }
   }
 
   private static int skipLineEnd(byte[] body, int at) {

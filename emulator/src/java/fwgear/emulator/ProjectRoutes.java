@@ -155,7 +155,15 @@ final class ProjectRoutes {
     String id = writable(call);
     access.requireGroupAccess(
         call.caller(), access.group(access.project(id).path("group").asText()), Set.of("admin"));
-    store.delete("projects", id);
+    Containers.transact(
+        store,
+        tx -> {
+          for (JsonNode file : Containers.current(tx, "projects", id).path("files")) {
+            tx.deleteBlob(file.path("_id").asText());
+          }
+          tx.delete("projects", id);
+          return null;
+        });
     return Reply.ok(Containers.deleted(1));
   }
 
@@ -289,13 +297,9 @@ final class ProjectRoutes {
     String now = Ids.now();
     List<ObjectNode> entries = new ArrayList<>();
     for (Multipart.Part part : files) {
-      String name = part.filename();
-      if (name.contains("/")) {
-        throw ApiError.badRequest("A file name cannot contain '/'");
-      }
-      String blobId = Ids.objectId();
-      store.putBlob(blobId, part.content());
+      String name = FileNames.check(part.filename());
       ObjectNode entry = NODES.objectNode();
+      String blobId = Ids.objectId();
       entry.put("_id", blobId);
       entry.put("file_id", blobId);
       entry.put("name", name);
@@ -313,14 +317,16 @@ final class ProjectRoutes {
       entry.put("modified", now);
       entries.add(entry);
     }
+    // The bytes of every file and the project's new file list commit together, or none of them;
+    // the bytes of a replaced file are deleted in the same commit.
     ObjectNode updated =
-        Containers.change(
+        Containers.transact(
             store,
-            "projects",
-            id,
-            project -> {
+            tx -> {
+              ObjectNode project = Containers.current(tx, "projects", id);
               ArrayNode list = project.withArray("files");
-              for (ObjectNode entry : entries) {
+              for (int i = 0; i < entries.size(); i++) {
+                ObjectNode entry = entries.get(i);
                 int version = 1;
                 for (Iterator<JsonNode> existing = list.elements(); existing.hasNext(); ) {
                   JsonNode old = existing.next();
@@ -329,12 +335,17 @@ final class ProjectRoutes {
                     entry.put("created", old.path("created").asText());
                     entry.set("info", old.path("info"));
                     entry.set("tags", old.path("tags"));
+                    tx.deleteBlob(old.path("_id").asText());
                     existing.remove();
                   }
                 }
                 entry.put("version", version);
                 list.add(entry);
+                tx.putBlob(entry.path("_id").asText(), files.get(i).content());
               }
+              Containers.stamp(project);
+              tx.put("projects", id, project);
+              return project;
             });
     ArrayNode answer = NODES.arrayNode();
     for (ObjectNode entry : entries) {
@@ -357,16 +368,20 @@ final class ProjectRoutes {
   private Reply deleteFile(Call call) {
     String id = writable(call);
     String name = call.param("name");
-    Containers.change(
+    Containers.transact(
         store,
-        "projects",
-        id,
-        project -> {
+        tx -> {
+          ObjectNode project = Containers.current(tx, "projects", id);
           Iterator<JsonNode> files = project.withArray("files").elements();
           while (files.hasNext()) {
-            if (files.next().path("name").asText().equals(name)) {
+            JsonNode file = files.next();
+            if (file.path("name").asText().equals(name)) {
               files.remove();
-              return;
+              // The bytes go with the entry, in the same commit.
+              tx.deleteBlob(file.path("_id").asText());
+              Containers.stamp(project);
+              tx.put("projects", id, project);
+              return null;
             }
           }
           throw ApiError.notFound("File " + name + " not found");

@@ -72,7 +72,7 @@ final class Seed {
   /** Checks the whole file, then writes its documents into an empty store. */
   void applyTo(Store store) {
     Map<String, ObjectNode> documents = new HashMap<>();
-    List<Runnable> writes = new ArrayList<>();
+    List<SeedDocument> writes = new ArrayList<>();
     Map<String, String> roleIdsByLabel = new HashMap<>();
     Set<String> userIds = new HashSet<>();
     String now = Ids.now();
@@ -99,7 +99,7 @@ final class Seed {
           doc.put("disabled", false);
           doc.put("created", now);
           doc.put("modified", now);
-          writes.add(() -> insert(store, "users", id, doc));
+          writes.add(new SeedDocument("users", id, doc));
           JsonNode key = user.path("api_key");
           if (!key.isMissingNode()) {
             if (!key.isTextual() || key.asText().isBlank() || key.asText().contains(":")) {
@@ -111,7 +111,7 @@ final class Seed {
             } else {
               String hash = Ids.hashKey(key.asText());
               ObjectNode keyDoc = NODES.objectNode().put("_id", hash).put("user", id);
-              writes.add(() -> insert(store, "apikeys", hash, keyDoc));
+              writes.add(new SeedDocument("apikeys", hash, keyDoc));
             }
           }
         });
@@ -135,7 +135,7 @@ final class Seed {
           if (role.has("default_flywheel_role")) {
             doc.put("default_flywheel_role", role.get("default_flywheel_role").asText());
           }
-          writes.add(() -> insert(store, "roles", id, doc));
+          writes.add(new SeedDocument("roles", id, doc));
         });
 
     Set<String> groupIds = new HashSet<>();
@@ -190,7 +190,7 @@ final class Seed {
           doc.put("created", now);
           doc.put("modified", now);
           doc.put("revision", 1);
-          writes.add(() -> insert(store, "groups", id, doc));
+          writes.add(new SeedDocument("groups", id, doc));
         });
 
     forEach(
@@ -230,7 +230,7 @@ final class Seed {
             }
             permissions.addObject().put("_id", user).set("role_ids", roleIds);
           }
-          writes.add(() -> insert(store, "projects", id, doc));
+          writes.add(new SeedDocument("projects", id, doc));
         });
 
     forEach(
@@ -251,7 +251,7 @@ final class Seed {
           doc.put("disabled", false);
           doc.put("created", now);
           doc.put("modified", now);
-          writes.add(() -> insert(store, "gears", id, doc));
+          writes.add(new SeedDocument("gears", id, doc));
         });
 
     forEach(
@@ -277,12 +277,26 @@ final class Seed {
           doc.put("Type", type);
           doc.put("Value", value);
           doc.put("Version", 1);
-          writes.add(() -> insert(store, "ssm", name, doc));
+          writes.add(new SeedDocument("ssm", name, doc));
         });
 
     InvalidInputException.throwIfErrors(problems);
-    writes.forEach(Runnable::run);
+    // One commit: a seed is applied whole or not at all.
+    try {
+      store.write(
+          tx -> {
+            for (SeedDocument write : writes) {
+              tx.insert(write.kind(), write.id(), write.document());
+            }
+            return null;
+          });
+    } catch (Store.DuplicateException e) {
+      throw new InvalidInputException(
+          Problem.error("seed", 0, "seed", "seed-duplicate", "the seed gives an id twice"));
+    }
   }
+
+  private record SeedDocument(String kind, String id, ObjectNode document) {}
 
   private interface Entry {
     void accept(JsonNode node, String at);
@@ -314,14 +328,5 @@ final class Seed {
       return null;
     }
     return value.asText();
-  }
-
-  private static void insert(Store store, String kind, String id, ObjectNode doc) {
-    try {
-      store.insert(kind, id, doc);
-    } catch (Store.DuplicateException e) {
-      throw new InvalidInputException(
-          Problem.error("seed", 0, kind, "seed-duplicate", kind + " " + id + " appears twice"));
-    }
   }
 }

@@ -45,6 +45,59 @@ class PersistenceTest {
   }
 
   @Test
+  void deletingAFileGivesItsBytesBack() throws Exception {
+    try (FlywheelEmulator server =
+        FlywheelEmulator.start(EmulatorOptions.inMemory().withDataDir(data))) {
+      FlywheelClient client = FlywheelClient.connect(server.apiKey());
+      String projectId = client.createProject("nacc", "files", null);
+      Store.Usage empty = server.store().usage();
+      byte[] big = new byte[4 << 20];
+      new java.util.Random(1).nextBytes(big);
+      client.uploadProjectFile(projectId, "big.bin", big, "application/octet-stream");
+      client.uploadProjectFile(projectId, "big.bin", big, "application/octet-stream");
+      Store.Usage replaced = server.store().usage();
+      assertThat(replaced.blobs()).as("a replaced file's bytes are deleted").isEqualTo(1);
+      assertThat(replaced.blobBytes()).isEqualTo(big.length);
+
+      java.net.http.HttpResponse<String> deleted =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          server.baseUrl().resolve("/api/projects/" + projectId + "/files/big.bin"))
+                      .header("Authorization", "scitran-user " + server.apiKey().reveal())
+                      .DELETE()
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(deleted.statusCode()).isEqualTo(200);
+
+      Store.Usage after = server.store().usage();
+      assertThat(after.blobs()).isZero();
+      assertThat(after.freePages()).as("pages given back, not kept free").isZero();
+      assertThat(after.pages())
+          .isLessThan(replaced.pages() - 900)
+          .isLessThanOrEqualTo(empty.pages() + 2);
+    }
+  }
+
+  @Test
+  void theDataFolderAndItsFilesArePrivate() throws IOException {
+    Path folder = data.resolve("emulator");
+    try (FlywheelEmulator server =
+        FlywheelEmulator.start(EmulatorOptions.inMemory().withDataDir(folder))) {
+      FlywheelClient.connect(server.apiKey()).createGroup("x1", "X");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(folder))
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      try (var files = java.nio.file.Files.list(folder)) {
+        for (Path file : files.toList()) {
+          assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+              .as(file.toString())
+              .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+      }
+    }
+  }
+
+  @Test
   void aSecondServerOnTheSameFolderIsRefusedWithAClearMessage() throws IOException {
     EmulatorOptions options = EmulatorOptions.inMemory().withDataDir(data);
     try (FlywheelEmulator first = FlywheelEmulator.start(options)) {
