@@ -40,9 +40,9 @@ export FW_API_KEY
 echo "server: $base (data in $data)" >&2
 
 if [[ ${FAULTS:-0} == 1 ]]; then
-  curl -sf -X POST "$base/__admin/faults" -d \
+  curl -sf -X POST -H "Authorization: scitran-user $FW_API_KEY" "$base/__admin/faults" -d \
     '{"method":"POST","path":"/api/projects","status":503,"share":0.05,"after_write":true}' >/dev/null
-  curl -sf -X POST "$base/__admin/faults" -d \
+  curl -sf -X POST -H "Authorization: scitran-user $FW_API_KEY" "$base/__admin/faults" -d \
     '{"method":"POST","path":"/api/projects","status":429,"share":0.05}' >/dev/null
   echo "faults: 5% of creates answered 503 after they were done, 5% refused with 429" >&2
 fi
@@ -51,5 +51,5 @@ java -Dlogback.configurationFile="$root/bench/logback.xml" -cp "tools/target/gea
   fwgear.emulator.bench.LoadProjects \
   - "$clients" "$projects" load-bench
 
-posts=$(curl -sf "$base/__admin/requests" | grep -o '"method":"POST","path":"/api/projects","status":[0-9]*' | cut -d: -f4 | sort | uniq -c | tr '\n' ' ')
+posts=$(curl -sf -H "Authorization: scitran-user $FW_API_KEY" "$base/__admin/requests" | grep -o '"method":"POST","path":"/api/projects","status":[0-9]*' | cut -d: -f4 | sort | uniq -c | tr '\n' ' ')
 echo "POST /api/projects answers by status: $posts"

@@ -74,18 +74,18 @@ PY
 
 # Counts the Flywheel API requests logged since the last call, then clears the log.
 count_requests() {
-  curl -sf "$url/__admin/requests" | python3 -c '
+  curl -sf -H "Authorization: scitran-user $key" "$url/__admin/requests" | python3 -c '
 import json, sys
 entries = [e for e in json.load(sys.stdin) if e["path"].startswith("/api/")]
 writes = sum(1 for e in entries if e["method"] not in ("GET", "HEAD"))
 missing = sum(1 for e in entries if e["status"] == 404)
 print(len(entries), writes, len(entries) - writes, missing)'
-  curl -sf -X DELETE "$url/__admin/requests" >/dev/null
+  curl -sf -X DELETE -H "Authorization: scitran-user $key" "$url/__admin/requests" >/dev/null
 }
 
 run_gear() {
   local label=$1
-  curl -sf -X DELETE "$url/__admin/requests" >/dev/null
+  curl -sf -X DELETE -H "Authorization: scitran-user $key" "$url/__admin/requests" >/dev/null
   local start end status=0
   start=$(date +%s.%N)
   "$gear_jar" --gear-path "$base" >"$work/$label.log" 2>&1 || status=$?

@@ -102,6 +102,17 @@ final class Call {
     }
     try {
       return json.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.badRequest(
+          "The body is not valid JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
     } catch (IOException e) {
       throw ApiError.badRequest("The body is not valid JSON");
     }

@@ -9,14 +9,29 @@ import java.util.Optional;
  * @param port the TCP port on 127.0.0.1; 0 picks a free one
  * @param dataDir the folder of the embedded database; empty keeps all state in memory
  * @param seedFile a YAML seed applied when the database is new; empty uses the built-in seed
+ * @param aws the key pair SSM requests must be signed with; empty takes the seed's
+ * @param maxBodyBytes the largest request body accepted (413 beyond)
  */
-public record EmulatorOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile) {
+public record EmulatorOptions(
+    int port,
+    Optional<Path> dataDir,
+    Optional<Path> seedFile,
+    Optional<AwsCredentials> aws,
+    long maxBodyBytes) {
   public static final int DEFAULT_PORT = 8765;
+  public static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
 
   public EmulatorOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
     }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive");
+    }
+  }
+
+  public EmulatorOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile) {
+    this(port, dataDir, seedFile, Optional.empty(), DEFAULT_MAX_BODY_BYTES);
   }
 
   /** A free port, state in memory, the built-in seed: what tests use. */
@@ -35,14 +50,22 @@ public record EmulatorOptions(int port, Optional<Path> dataDir, Optional<Path> s
   }
 
   public EmulatorOptions withPort(int newPort) {
-    return new EmulatorOptions(newPort, dataDir, seedFile);
+    return new EmulatorOptions(newPort, dataDir, seedFile, aws, maxBodyBytes);
   }
 
   public EmulatorOptions withDataDir(Path dir) {
-    return new EmulatorOptions(port, Optional.of(dir), seedFile);
+    return new EmulatorOptions(port, Optional.of(dir), seedFile, aws, maxBodyBytes);
   }
 
   public EmulatorOptions withSeedFile(Path file) {
-    return new EmulatorOptions(port, dataDir, Optional.of(file));
+    return new EmulatorOptions(port, dataDir, Optional.of(file), aws, maxBodyBytes);
+  }
+
+  public EmulatorOptions withAws(AwsCredentials credentials) {
+    return new EmulatorOptions(port, dataDir, seedFile, Optional.of(credentials), maxBodyBytes);
+  }
+
+  public EmulatorOptions withMaxBodyBytes(long bytes) {
+    return new EmulatorOptions(port, dataDir, seedFile, aws, bytes);
   }
 }

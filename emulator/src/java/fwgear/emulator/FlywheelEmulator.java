@@ -1,34 +1,32 @@
 package fwgear.emulator;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fwgear.flywheel.ApiKey;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A local Flywheel server on 127.0.0.1: the REST API subset our gears use (same paths, JSON shapes,
- * filters, errors), SSM parameters over the AWS JSON protocol on the same port, and admin endpoints
- * for tests ({@code /__admin/requests}, {@code /__admin/faults}).
+ * filters, errors), SSM parameters over the AWS JSON protocol on the same port ({@code POST /} with
+ * {@code X-Amz-Target}, SigV4-signed), and admin endpoints for tests ({@code /__admin/requests},
+ * {@code /__admin/faults}; the site admin's key only, same origin only).
  *
  * <pre>{@code
  * try (FlywheelEmulator server = FlywheelEmulator.start(EmulatorOptions.inMemory())) {
@@ -38,23 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlywheelEmulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlywheelEmulator.class);
-  private static final int THREADS = 32;
 
-  static {
-    // Without TCP_NODELAY every small answer waits ~40 ms for a delayed ACK. The JDK server reads
-    // this property once, when its first instance is made.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private final Store store;
   private final Seed seed;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final HttpFront http;
+  private final int port;
   private final Router router = new Router();
   private final SsmProtocol ssm;
+  private final AwsCredentials aws;
   private final RequestLog requestLog = new RequestLog();
   private final Faults faults = new Faults();
   private final AdminEndpoints admin;
@@ -64,32 +54,75 @@ public final class FlywheelEmulator implements AutoCloseable {
       Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
 
   private FlywheelEmulator(EmulatorOptions options) throws IOException {
+    capLibraryLogs();
+    this.json = strictJson(options.maxBodyBytes());
     this.seed = Seed.read(options.seedFile());
+    // The option, else the seed's aws section, else the built-in seed's pair.
+    this.aws =
+        options
+            .aws()
+            .or(seed::awsCredentials)
+            .orElseGet(() -> Seed.read(Optional.empty()).awsCredentials().orElseThrow());
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
+      SsmCrypto crypto = SsmCrypto.open(options.dataDir());
       this.seeded = store.isEmpty();
       if (seeded) {
-        seed.applyTo(store);
+        seed.applyTo(store, crypto);
       }
-      this.server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 256);
+      Access access = new Access(store);
+      new SiteRoutes(store, access, this::siteUrl).register(router);
+      new GroupRoutes(store, access).register(router);
+      new ProjectRoutes(store, access).register(router);
+      new GearRoutes(store, access).register(router);
+      new LookupRoutes(store, access).register(router);
+      this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());
+      this.admin = new AdminEndpoints(json, requestLog, faults);
+      this.http =
+          new HttpFront(
+              options.port(),
+              options.maxBodyBytes(),
+              this::answer,
+              (status, message) -> error(status, message).jsonBytes());
+      this.port = http.port();
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
-    Access access = new Access(store);
-    new SiteRoutes(store, access, this::siteUrl).register(router);
-    new GroupRoutes(store, access).register(router);
-    new ProjectRoutes(store, access).register(router);
-    new GearRoutes(store, access).register(router);
-    new LookupRoutes(store, access).register(router);
-    this.ssm = new SsmProtocol(store, () -> "127.0.0.1:" + port());
-    this.admin = new AdminEndpoints(json, requestLog, faults);
-    this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
+  }
+
+  /**
+   * Jetty's HTTP parser logs every header value at DEBUG (the API key, the AWS signature), and the
+   * SQLite driver every statement: at any level asked for the root logger, these two stay at WARN,
+   * so that a key never reaches a log line (and their start-up chatter stays out of gear logs).
+   */
+  private static void capLibraryLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+      for (String name : new String[] {"org.eclipse.jetty", "org.sqlite"}) {
+        ch.qos.logback.classic.Logger logger = context.getLogger(name);
+        if (logger.isInfoEnabled()) {
+          logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+      }
+    }
+  }
+
+  /**
+   * Bodies are read strictly: one JSON value (no trailing tokens), no duplicate keys, and strings
+   * as long as the body limit allows (Jackson's default cap would refuse a valid 20 MB body).
+   */
+  static ObjectMapper strictJson(long maxBodyBytes) {
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    int max = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxStringLength(max).maxDocumentLength(max).build());
+    return mapper;
   }
 
   /**
@@ -103,7 +136,27 @@ public final class FlywheelEmulator implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return port;
+  }
+
+  /** The key pair SSM requests must be signed with. */
+  public AwsCredentials awsCredentials() {
+    return aws;
+  }
+
+  /**
+   * The environment that points the AWS SDK and CLI at this server's SSM endpoint: {@code
+   * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_DEFAULT_REGION}, {@code
+   * AWS_REGION} and {@code AWS_ENDPOINT_URL_SSM}.
+   */
+  public Map<String, String> awsEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_ACCESS_KEY_ID", aws.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", aws.secretAccessKey());
+    env.put("AWS_DEFAULT_REGION", SsmProtocol.REGION);
+    env.put("AWS_REGION", SsmProtocol.REGION);
+    env.put("AWS_ENDPOINT_URL_SSM", siteUrl());
+    return env;
   }
 
   /** {@code http://127.0.0.1:<port>}, without {@code /api}. */
@@ -162,37 +215,33 @@ public final class FlywheelEmulator implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(0);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.close();
     store.close();
   }
 
-  private void serve(HttpExchange exchange) {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
-    try (exchange) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
+  /** One complete request: the admin endpoints, the SSM endpoint, or the REST API. */
+  private Reply answer(HttpFront.Exchange exchange) {
+    String method = exchange.method();
+    String path = exchange.rawPath();
+    Call call =
+        new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    try {
       if (path.startsWith("/__admin/")) {
-        send(exchange, admin.handle(method, path, body));
-        return;
+        requireSameOrigin(call);
+        if (!authenticate(call).siteAdmin()) {
+          throw ApiError.forbidden("The admin endpoints need the site admin's key");
+        }
+        return admin.handle(method, path, exchange.body());
       }
-      Reply reply;
       Optional<Fault> fault = faults.hit(method, path);
       if (fault.isPresent() && fault.get().delayMillis() > 0) {
         Thread.sleep(fault.get().delayMillis());
       }
+      Reply reply;
       if (fault.isPresent() && fault.get().status() != 0 && !fault.get().afterWrite()) {
         reply = faultReply(fault.get());
       } else {
-        reply = answer(exchange, method, path, body);
+        reply = isSsm(call) ? ssm(call, exchange) : rest(call);
         if (fault.isPresent() && fault.get().status() != 0) {
           reply = faultReply(fault.get());
         }
@@ -200,39 +249,57 @@ public final class FlywheelEmulator implements AutoCloseable {
       requestLog.add(
           new RequestLog.Entry(method, Call.decode(path.replace("+", "%2B")), reply.status()));
       LOG.debug("{} {} -> {}", method, path, reply.status());
-      send(exchange, reply);
-    } catch (IOException e) {
-      LOG.debug("{} {}: the client went away: {}", method, path, e.getMessage());
+      return reply;
+    } catch (ApiError e) {
+      return error(e.status(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return error(503, "The server is stopping");
     }
   }
 
-  private Reply answer(HttpExchange exchange, String method, String path, byte[] body) {
-    Call call =
-        new Call(
-            method,
-            path,
-            exchange.getRequestURI().getRawQuery(),
-            exchange.getRequestHeaders(),
-            body,
-            json);
-    Optional<String> target = call.header("X-Amz-Target");
-    if (target.isPresent() && target.get().startsWith(SsmProtocol.TARGET_PREFIX)) {
-      return ssm(target.get(), body);
-    }
+  /** SSM is answered at its own endpoint only: {@code POST /} with an {@code X-Amz-Target}. */
+  private static boolean isSsm(Call call) {
+    return call.method().equals("POST")
+        && call.path().equals("/")
+        && call.header("X-Amz-Target").isPresent();
+  }
+
+  private Reply rest(Call call) {
     try {
-      Router.Match match = router.match(method, path);
+      Router.Match match = router.match(call.method(), call.path());
       call.pathParameters(match.parameters());
-      if (!isPublic(path)) {
+      if (!isPublic(call.path())) {
         call.caller(authenticate(call));
       }
       return match.handler().handle(call);
     } catch (ApiError e) {
       return error(e.status(), e.getMessage());
     } catch (Exception e) {
-      LOG.warn("{} {} failed: {}", method, path, e.toString());
+      LOG.warn("{} {} failed: {}", call.method(), call.path(), e.toString());
       return error(500, "Internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * A web page the operator visits must not reach the admin endpoints (faults, request log): a
+   * browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
+   * rebinding one a foreign {@code Host}.
+   */
+  private void requireSameOrigin(Call call) {
+    Set<String> own = Set.of("127.0.0.1:" + port(), "localhost:" + port(), "[::1]:" + port());
+    String host = call.header("Host").orElse("").toLowerCase(Locale.ROOT);
+    if (!own.contains(host)) {
+      throw ApiError.forbidden("The admin endpoints answer requests to " + siteUrl() + " only");
+    }
+    Optional<String> origin = call.header("Origin");
+    if (origin.isPresent()
+        && !own.contains(origin.get().toLowerCase(Locale.ROOT).replaceFirst("^http://", ""))) {
+      throw ApiError.forbidden("Cross-origin requests to the admin endpoints are refused");
+    }
+    Optional<String> site = call.header("Sec-Fetch-Site");
+    if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
+      throw ApiError.forbidden("Cross-origin requests to the admin endpoints are refused");
     }
   }
 
@@ -268,21 +335,46 @@ public final class FlywheelEmulator implements AutoCloseable {
     return new Caller(userId, user.path("root").asBoolean(false));
   }
 
-  private Reply ssm(String target, byte[] body) {
+  private Reply ssm(Call call, HttpFront.Exchange exchange) {
     try {
-      JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
-      return new Reply(200, ssm.handle(target, request), null, SsmProtocol.CONTENT_TYPE);
+      SigV4.verify(
+          aws,
+          "ssm",
+          exchange.method(),
+          exchange.rawPath(),
+          exchange.rawQuery(),
+          SigV4.headers(exchange.headers()),
+          exchange.body(),
+          Instant.now());
+    } catch (SigV4.Refused e) {
+      return ssmError(e.type, e.getMessage());
+    }
+    try {
+      JsonNode request;
+      try {
+        request =
+            exchange.body().length == 0 ? json.createObjectNode() : json.readTree(exchange.body());
+      } catch (IOException e) {
+        return ssmError("SerializationException", "The body is not one valid JSON object");
+      }
+      String target = call.header("X-Amz-Target").orElseThrow();
+      return new Reply(
+          200, ssm.handle(target, request, aws.accessKeyId()), null, SsmProtocol.CONTENT_TYPE);
     } catch (SsmProtocol.SsmError e) {
-      ObjectNode error =
-          json.createObjectNode().put("__type", e.type).put("message", e.getMessage());
-      return new Reply(400, error, null, SsmProtocol.CONTENT_TYPE);
-    } catch (IOException e) {
+      return ssmError(e.type, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("SSM request failed: {}", e.toString());
       ObjectNode error =
           json.createObjectNode()
-              .put("__type", "SerializationException")
-              .put("message", "bad JSON");
-      return new Reply(400, error, null, SsmProtocol.CONTENT_TYPE);
+              .put("__type", "InternalServerError")
+              .put("message", "Internal error");
+      return new Reply(500, error, null, SsmProtocol.CONTENT_TYPE);
     }
+  }
+
+  private Reply ssmError(String type, String message) {
+    ObjectNode error = json.createObjectNode().put("__type", type).put("message", message);
+    return new Reply(400, error, null, SsmProtocol.CONTENT_TYPE);
   }
 
   private Reply faultReply(Fault fault) {
@@ -295,33 +387,5 @@ public final class FlywheelEmulator implements AutoCloseable {
     error.put("status_code", status);
     error.put("request_id", UUID.randomUUID().toString());
     return Reply.status(status, error);
-  }
-
-  private void send(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] bytes;
-    String type;
-    if (reply.bytes() != null) {
-      bytes = reply.bytes();
-      type = reply.contentType();
-    } else {
-      bytes = json.writeValueAsBytes(reply.json());
-      type = reply.contentType() != null ? reply.contentType() : "application/json; charset=utf-8";
-    }
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "flywheel-emulator-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

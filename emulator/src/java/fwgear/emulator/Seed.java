@@ -69,8 +69,28 @@ final class Seed {
     return keys;
   }
 
+  /**
+   * The {@code aws} section: {@code {access_key_id, secret_access_key}}, the key pair SSM requests
+   * are signed with.
+   *
+   * @throws InvalidInputException naming the line when the section is malformed
+   */
+  Optional<AwsCredentials> awsCredentials() {
+    JsonNode aws = document.root().path("aws");
+    if (aws.isMissingNode() || aws.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new AwsCredentials(
+              aws.path("access_key_id").textValue(), aws.path("secret_access_key").textValue()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(document.error("aws", "seed-aws", e.getMessage()));
+    }
+  }
+
   /** Checks the whole file, then writes its documents into an empty store. */
-  void applyTo(Store store) {
+  void applyTo(Store store, SsmCrypto crypto) {
     Map<String, ObjectNode> documents = new HashMap<>();
     List<SeedDocument> writes = new ArrayList<>();
     Map<String, String> roleIdsByLabel = new HashMap<>();
@@ -268,15 +288,12 @@ final class Seed {
                 document.error(
                     at + ".type", "seed-ssm-type", "type is String, SecureString or StringList"));
           }
-          if (!name.startsWith("/")) {
-            problems.add(document.error(at + ".name", "seed-ssm-name", "a name starts with /"));
+          try {
+            SsmProtocol.checkName(name);
+          } catch (SsmProtocol.SsmError e) {
+            problems.add(document.error(at + ".name", "seed-ssm-name", e.getMessage()));
           }
-          ObjectNode doc = NODES.objectNode();
-          doc.put("_id", name);
-          doc.put("Name", name);
-          doc.put("Type", type);
-          doc.put("Value", value);
-          doc.put("Version", 1);
+          ObjectNode doc = SsmProtocol.seeded(crypto, name, type, value);
           writes.add(new SeedDocument("ssm", name, doc));
         });
 

@@ -190,24 +190,71 @@ class EmulatorHttpTest {
             "application/x-amz-json-1.1");
 
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.body().path("__type").asText()).isEqualTo("ParameterNotFound");
+    assertThat(missing.body().path("__type").asText())
+        .isEqualTo("MissingAuthenticationTokenException");
+  }
+
+  @Test
+  void theSsmHeaderDoesNotBypassRestRoutingOrAuthentication() throws Exception {
+    Answer delete =
+        call("DELETE", "/api/groups/nacc", null, null, "X-Amz-Target", "AmazonSSM.GetParameter");
+    Answer create =
+        call(
+            "POST",
+            "/api/groups",
+            "{\"_id\": \"sneaky\"}",
+            null,
+            "X-Amz-Target",
+            "AmazonSSM.GetParameter");
+
+    assertThat(delete.status()).isEqualTo(401);
+    assertThat(create.status()).isEqualTo(401);
+    assertThat(server.store().get("groups", "nacc")).isPresent();
+    assertThat(server.store().get("groups", "sneaky")).isEmpty();
+  }
+
+  @Test
+  void theAdminEndpointsNeedTheSiteAdminKeyAndTheSameOrigin() throws Exception {
+    Answer noKey = call("GET", "/__admin/requests", null, null);
+    Answer reader = call("GET", "/__admin/requests", null, keyOf("reader@nacc.example"));
+    Answer crossOrigin =
+        call(
+            "POST",
+            "/__admin/faults",
+            "{\"path\": \"/api/.*\", \"status\": 503}",
+            server.apiKey().reveal(),
+            "Origin",
+            "http://evil.example");
+    Answer fetchSite =
+        call(
+            "DELETE",
+            "/__admin/faults",
+            null,
+            server.apiKey().reveal(),
+            "Sec-Fetch-Site",
+            "cross-site");
+
+    assertThat(noKey.status()).isEqualTo(401);
+    assertThat(reader.status()).isEqualTo(403);
+    assertThat(crossOrigin.status()).isEqualTo(403);
+    assertThat(fetchSite.status()).isEqualTo(403);
+    assertThat(admin("GET", "/__admin/faults", null).body()).isEmpty();
   }
 
   @Test
   void faultsAndTheRequestLogThroughTheAdminEndpoints() throws Exception {
-    call("DELETE", "/__admin/requests", null, null);
+    admin("DELETE", "/__admin/requests", null);
     Answer added =
-        call(
+        admin(
             "POST",
             "/__admin/faults",
-            "{\"method\": \"GET\", \"path\": \"/api/version\", \"status\": 429, \"times\": 1}",
-            null);
+            "{\"method\": \"GET\", \"path\": \"/api/version\", \"status\": 429, \"times\": 1}");
 
     Answer first = call("GET", "/api/version", null, null);
     Answer second = call("GET", "/api/version", null, null);
-    JsonNode faults = call("GET", "/__admin/faults", null, null).body();
-    JsonNode log = call("GET", "/__admin/requests", null, null).body();
-    call("DELETE", "/__admin/faults", null, null);
+    JsonNode faults = admin("GET", "/__admin/faults", null).body();
+    JsonNode log = admin("GET", "/__admin/requests", null).body();
+    admin("DELETE", "/__admin/faults", null);
 
     assertThat(added.status()).isEqualTo(200);
     assertThat(first.status()).isEqualTo(429);
@@ -215,7 +262,7 @@ class EmulatorHttpTest {
     assertThat(faults.get(0).path("hits").asInt()).isEqualTo(1);
     assertThat(log.findValuesAsText("path")).containsExactly("/api/version", "/api/version");
     assertThat(log.findValues("status")).extracting(JsonNode::asInt).containsExactly(429, 200);
-    assertThat(call("POST", "/__admin/faults", "{\"status\": 503}", null).status()).isEqualTo(400);
+    assertThat(admin("POST", "/__admin/faults", "{\"status\": 503}").status()).isEqualTo(400);
   }
 
   @Test

@@ -54,7 +54,7 @@ class SeedTest {
             permissions:
               - {id: ghost@site.example, access: owner}
         ssm:
-          - {name: no-slash, value: x}
+          - {name: no/leading/slash, value: x}
         """);
 
     assertThatThrownBy(() -> FlywheelEmulator.start(EmulatorOptions.inMemory().withSeedFile(seed)))

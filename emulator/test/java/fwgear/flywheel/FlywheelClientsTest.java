@@ -27,8 +27,8 @@ class FlywheelClientsTest {
     awsEnvironment =
         Map.of(
             "AWS_DEFAULT_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "local",
-            "AWS_SECRET_ACCESS_KEY", "local",
+            "AWS_ACCESS_KEY_ID", server.awsCredentials().accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY", server.awsCredentials().secretAccessKey(),
             "AWS_ENDPOINT_URL_SSM", server.baseUrl().toString());
   }
 

@@ -28,8 +28,8 @@ class SsmParameterStoreTest {
   static Map<String, String> environment(FlywheelEmulator server) {
     return Map.of(
         "AWS_DEFAULT_REGION", "us-east-1",
-        "AWS_ACCESS_KEY_ID", "local",
-        "AWS_SECRET_ACCESS_KEY", "local",
+        "AWS_ACCESS_KEY_ID", server.awsCredentials().accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", server.awsCredentials().secretAccessKey(),
         "AWS_ENDPOINT_URL_SSM", server.baseUrl().toString());
   }
 
@@ -64,10 +64,48 @@ class SsmParameterStoreTest {
         SsmParameterStore.fromEnvironment(
             Map.of(
                 "AWS_REGION", "eu-west-1",
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ACCESS_KEY_ID", server.awsCredentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", server.awsCredentials().secretAccessKey(),
                 "AWS_ENDPOINT_URL", server.baseUrl().toString()))) {
       assertThat(generic.get("/prod/flywheel/gearbot/region")).contains("us-east-1");
+    }
+  }
+
+  @Test
+  void aWrongSecretIsRefused() {
+    try (SsmParameterStore wrong =
+        SsmParameterStore.fromEnvironment(
+            Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                server.awsCredentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY",
+                "not-the-secret",
+                "AWS_ENDPOINT_URL_SSM",
+                server.baseUrl().toString()))) {
+      assertThatThrownBy(() -> wrong.get("/prod/flywheel/gearbot/apikey"))
+          .isInstanceOf(ParameterStoreException.class)
+          .hasMessageContaining("signature");
+    }
+  }
+
+  @Test
+  void anUnknownAccessKeyIsRefused() {
+    try (SsmParameterStore unknown =
+        SsmParameterStore.fromEnvironment(
+            Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                "AKIANOTKNOWN",
+                "AWS_SECRET_ACCESS_KEY",
+                server.awsCredentials().secretAccessKey(),
+                "AWS_ENDPOINT_URL_SSM",
+                server.baseUrl().toString()))) {
+      assertThatThrownBy(() -> unknown.get("/prod/flywheel/gearbot/apikey"))
+          .isInstanceOf(ParameterStoreException.class)
+          .hasMessageContaining("security token");
     }
   }
 
@@ -76,10 +114,14 @@ class SsmParameterStoreTest {
     try (SsmParameterStore unreachable =
         SsmParameterStore.fromEnvironment(
             Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local",
-                "AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:1"))) {
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                server.awsCredentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY",
+                server.awsCredentials().secretAccessKey(),
+                "AWS_ENDPOINT_URL_SSM",
+                "http://127.0.0.1:1"))) {
       assertThatThrownBy(() -> unreachable.get("/x"))
           .isInstanceOf(ParameterStoreException.class)
           .hasMessageContaining("/x");

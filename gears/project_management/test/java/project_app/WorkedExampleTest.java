@@ -60,12 +60,7 @@ class WorkedExampleTest {
 
   /** The gear as shipped; the gear bot's parameter store is the local server's SSM endpoint. */
   Run gear() {
-    Map<String, String> aws =
-        Map.of(
-            "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "local",
-            "AWS_SECRET_ACCESS_KEY", "local",
-            "AWS_ENDPOINT_URL_SSM", flywheel.baseUrl().toString());
+    Map<String, String> aws = flywheel.awsEnvironment();
     return new Run(
         FlywheelClients.user(),
         FlywheelClients.bot(

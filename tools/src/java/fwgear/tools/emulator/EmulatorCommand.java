@@ -3,6 +3,7 @@ package fwgear.tools.emulator;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import fwgear.emulator.AwsCredentials;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.tools.UsageException;
@@ -25,7 +26,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a local Flywheel server (REST API and SSM parameters) on 127.0.0.1.",
-      "State is kept in --data and survives a restart; the seed is applied to a new folder only."
+      "State is kept in --data and survives a restart; the seed is applied to a new folder only.",
+      "",
+      "It prints the site admin's API key and the AWS key pair its SSM endpoint accepts",
+      "(requests must be signed, AWS Signature Version 4). Point the AWS CLI or SDK at it:",
+      "  export AWS_ACCESS_KEY_ID=<id> AWS_SECRET_ACCESS_KEY=<secret> AWS_DEFAULT_REGION=us-east-1",
+      "  export AWS_ENDPOINT_URL_SSM=http://127.0.0.1:<port>",
+      "  aws ssm get-parameter --name /prod/flywheel/gearbot/apikey --with-decryption",
+      "(or pass --endpoint-url http://127.0.0.1:<port> to aws ssm)."
     })
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,6 +60,18 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--in-memory", description = "Keep all state in memory (nothing is written).")
   boolean inMemory;
 
+  @Option(
+      names = "--aws-access-key-id",
+      paramLabel = "ID",
+      description = "AWS access key id SSM requests are signed with (default: the seed's aws).")
+  String awsAccessKeyId;
+
+  @Option(
+      names = "--aws-secret-access-key",
+      paramLabel = "SECRET",
+      description = "Its secret (both or neither; default: the seed's aws section).")
+  String awsSecretAccessKey;
+
   @Option(names = "--log-requests", description = "Log every request (method, path, status).")
   boolean logRequests;
 
@@ -63,6 +83,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     if (inMemory && data != null) {
       throw new UsageException("--in-memory and --data exclude each other");
     }
+    if ((awsAccessKeyId == null) != (awsSecretAccessKey == null)) {
+      throw new UsageException("--aws-access-key-id and --aws-secret-access-key go together");
+    }
     quietLogging(logRequests);
     EmulatorOptions options =
         new EmulatorOptions(
@@ -71,6 +94,13 @@ public final class EmulatorCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.of(data != null ? data : EmulatorOptions.defaultDataDir()),
             Optional.ofNullable(seed));
+    if (awsAccessKeyId != null) {
+      try {
+        options = options.withAws(new AwsCredentials(awsAccessKeyId, awsSecretAccessKey));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     FlywheelEmulator server;
     try {
       server = FlywheelEmulator.start(options);
@@ -86,6 +116,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     out.println("Flywheel emulator listening on " + server.baseUrl());
     // The key of a local, loopback-only server: printing it is what the command is for.
     out.println("API key: " + server.apiKey().reveal());
+    out.println("AWS access key id: " + server.awsCredentials().accessKeyId());
+    out.println("AWS secret access key: " + server.awsCredentials().secretAccessKey());
+    out.println(
+        "SSM endpoint: "
+            + server.baseUrl()
+            + " (region "
+            + server.awsEnvironment().get("AWS_DEFAULT_REGION")
+            + ")");
     out.println(
         "Data: "
             + options.dataDir().map(Path::toString).orElse("(in memory)")

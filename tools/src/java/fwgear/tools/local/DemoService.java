@@ -78,7 +78,8 @@ public final class DemoService {
       ApiKey key = server.apiKey();
       GearConfigFile invocation = configure(gear, demo, key, options);
       Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
-      RunService runs = new RunService(binaries, out, err);
+      // The gear's AWS SDK reads the gear-bot key from this server's SSM endpoint.
+      RunService runs = new RunService(binaries, out, err, server.awsEnvironment());
       int exitCode =
           image.isPresent()
               ? runs.runInImage(gear, invocation, folder, List.of(), image.get())

@@ -19,11 +19,23 @@ public final class RunService {
   private final GearBinaries binaries;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Map<String, String> aws;
 
+  /** Gears get the AWS settings of this process's environment ({@link AwsEnvironment}). */
   public RunService(GearBinaries binaries, PrintWriter out, PrintWriter err) {
+    this(binaries, out, err, AwsEnvironment.of(System.getenv()));
+  }
+
+  /**
+   * @param aws the AWS variables the gear gets (its SDK reads them: the gear-bot key comes from
+   *     SSM)
+   */
+  public RunService(
+      GearBinaries binaries, PrintWriter out, PrintWriter err, Map<String, String> aws) {
     this.binaries = binaries;
     this.out = out;
     this.err = err;
+    this.aws = AwsEnvironment.of(aws);
   }
 
   /** Prepares the run folder and writes its {@code run.sh}; builds nothing. */
@@ -40,7 +52,7 @@ public final class RunService {
     RunFolder run =
         RunFolderPreparer.prepare(
             gear, invocation, folder, folder.toAbsolutePath().normalize().toString());
-    writeRunScript(run, launch(gear, run, binaries.locate(gear), arguments));
+    writeRunScript(run, launch(gear, run, binaries.locate(gear), arguments, aws));
     return run;
   }
 
@@ -56,7 +68,7 @@ public final class RunService {
    */
   public int run(LocalGear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
     RunFolder run = prepare(gear, invocation, folder, arguments);
-    GearLaunch launch = launch(gear, run, binaries.build(gear, err), arguments);
+    GearLaunch launch = launch(gear, run, binaries.build(gear, err), arguments, aws);
     err.println(
         "gear: running " + gear.name() + " " + gear.version() + " in " + gear.display(run.root()));
     err.flush();
@@ -114,9 +126,14 @@ public final class RunService {
   }
 
   static GearLaunch launch(
-      LocalGear gear, RunFolder run, Map<String, Path> located, List<String> arguments) {
-    return LocalLaunch.plan(
-        commandLine(gear, arguments), gear.manifest().environment(), run, located);
+      LocalGear gear,
+      RunFolder run,
+      Map<String, Path> located,
+      List<String> arguments,
+      Map<String, String> aws) {
+    Map<String, String> environment = new java.util.LinkedHashMap<>(gear.manifest().environment());
+    environment.putAll(aws);
+    return LocalLaunch.plan(commandLine(gear, arguments), environment, run, located);
   }
 
   /**
@@ -136,7 +153,12 @@ public final class RunService {
     String environment =
         launch.environment().entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(entry -> entry.getKey() + "=" + LocalLaunch.quote(entry.getValue()))
+            .map(
+                entry ->
+                    AwsEnvironment.SECRETS.contains(entry.getKey())
+                        // a secret stays out of the file: the script takes it from its caller
+                        ? entry.getKey() + "=\"${" + entry.getKey() + "-}\""
+                        : entry.getKey() + "=" + LocalLaunch.quote(entry.getValue()))
             .collect(Collectors.joining(" \\\n  "));
     String command =
         launch.command().stream().map(RunService::shellWord).collect(Collectors.joining(" "));
