@@ -332,7 +332,8 @@ final class SsmProtocol {
                   version(
                       previous == null ? 1 : previous.path("Version").asLong() + 1,
                       newType,
-                      value,
+                      // SecureString values are stored encrypted, never as plaintext.
+                      newType.equals("SecureString") ? crypto.encrypt(value) : value,
                       description.orElse(
                           previous == null ? null : previous.path("Description").textValue()),
                       user);
