@@ -8,9 +8,9 @@
 #               jlinked runtime.
 #   JDK_IMAGE   the build stage that jlinks that runtime (public default eclipse-temurin:25-jdk): the
 #               runtime base plus this machine's Temurin 25 JDK at /opt/java/openjdk, as the public
-#               image lays it out. Copied from the host (no download, a few seconds). Without a
-#               Temurin JDK on the host, FWGEAR_JDK names another JDK folder (a JDK 17 works: the
-#               images then get an AppCDS archive instead of an AOT cache).
+#               image lays it out. Copied from the host (no download, a few seconds). FWGEAR_JDK
+#               names another JDK folder (a JDK 17 with jmods, such as Debian's
+#               /usr/lib/jvm/java-17-openjdk-amd64, gives images with an AppCDS archive instead).
 #
 # Prints `export NAME=value` lines on stdout, for eval; progress goes to stderr.
 #
@@ -79,14 +79,10 @@ else
   container=$("${buildah[@]}" from --pull-never --quiet "$base")
   mount=$("${buildah[@]}" mount "$container")
   mkdir -p "$mount/opt/java/openjdk"
-  # Not needed to jlink: the sources. (Everything else stays: jlink checks the files of the JDK it
-  # links from, the manual pages included.)
-  tar -C "$jdk_home" --exclude=./lib/src.zip -cf - . | tar -C "$mount/opt/java/openjdk" -xpf -
-  # A JDK from Debian packages links its trust store to /etc/ssl/certs/java/cacerts: the file itself.
-  if [[ -L $mount/opt/java/openjdk/lib/security/cacerts ]]; then
-    rm "$mount/opt/java/openjdk/lib/security/cacerts"
-    cp -L "$jdk_home/lib/security/cacerts" "$mount/opt/java/openjdk/lib/security/cacerts"
-  fi
+  # Not needed to jlink: the sources. Links are copied as the files they point to: a JDK from Debian
+  # packages links its configuration and trust store to /etc, which the base does not have. (The
+  # rest must stay as it is: a JDK without jmods links from its own files and checks them.)
+  tar -C "$jdk_home" --dereference --exclude=./lib/src.zip -cf - . | tar -C "$mount/opt/java/openjdk" -xpf -
   "${buildah[@]}" umount "$container" >/dev/null
   "${buildah[@]}" config --env JAVA_HOME=/opt/java/openjdk \
     --env PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
