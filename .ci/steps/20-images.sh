@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CI step: builds every gear's image with buildah from its own Dockerfile, on a local base image
+# CI step: builds every gear's image with buildah from its own Dockerfile, on local base images
 # (Docker Hub is out of reach), checks that a second `./gear package ::` rebuilds nothing, then runs
-# the image tests (@Tag("image")): project_management inside its image against the local Flywheel.
+# the image tests (@Tag("image")): every gear's image within the size target and starting from its
+# start-up archive, project_management's worked example inside its image against the local Flywheel.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,9 +14,9 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
 fi
 
-BASE_IMAGE=$(bash .ci/base-image.sh)
-export BASE_IMAGE
-echo "base image: $BASE_IMAGE"
+# The runtime base and the JDK build stage (BASE_IMAGE, JDK_IMAGE), built once and reused.
+eval "$(bash .ci/base-image.sh)"
+echo "base images: BASE_IMAGE=$BASE_IMAGE JDK_IMAGE=$JDK_IMAGE"
 
 ./gear package ::
 

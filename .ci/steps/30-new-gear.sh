@@ -56,10 +56,16 @@ step "mvn verify of the new gear (its test)"
 mvn -B -q verify -pl gears/zebra_sync -am -Dtest='MainTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 step './gear package $(./gear changed --since HEAD --dependents)'
-BASE_IMAGE=$(bash "$repo/.ci/base-image.sh")
-export BASE_IMAGE
+eval "$(bash "$repo/.ci/base-image.sh")"
 # The way CI packages what a branch changed: the specs changed prints.
 "$gear" package $changed
+
+step "the new gear's image is within the size target (150 MB)"
+size=$(buildah --storage-driver vfs images --format '{{.Size}}' naccdata/zebra-sync:0.0.1 | head -1)
+echo "naccdata/zebra-sync:0.0.1: $size"
+# buildah prints decimal units ("134 MB").
+awk -v s="$size" 'BEGIN { split(s, p, " "); exit !((p[2] == "MB" && p[1] <= 150) || p[2] == "kB") }' ||
+  fail "the image is $size, over the 150 MB target"
 
 step "./gear config and ./gear run, locally and in the image"
 "$gear" config zebra-sync --new -c dry_run=true

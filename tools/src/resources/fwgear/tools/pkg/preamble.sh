@@ -3,8 +3,9 @@
 # zip appended to it. It does not rely on the image's ENV, since Flywheel runs a gear with a bare
 # PATH: JAVA_HOME if set, then known JRE locations (the last under /usr/lib/jvm in name order, so
 # java-21-* before java-17-*), then PATH.
-# A class data sharing archive beside the jar ("$0.jsa", written when FWGEAR_CDS_DUMP is set, at
-# image build time) makes the start faster.
+# A start-up archive beside the jar makes the start faster: "$0.aot", an AOT cache (Java 24+), or
+# "$0.jsa", a class data sharing archive (Java 17-23). FWGEAR_CDS_DUMP=1 writes the one the java
+# found supports, from this run (at image build time: a run on an empty config).
 jar=$0
 java=
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -24,7 +25,23 @@ fi
 }
 options="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 if [ -n "${FWGEAR_CDS_DUMP:-}" ]; then
-  exec "$java" -XX:ArchiveClassesAtExit="$jar.jsa" $options $JAVA_OPTS -jar "$jar" "$@"
+  # The run's own exit status does not matter (on an empty config it is 2): the archive does.
+  if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+    archive=$jar.aot
+    "$java" -XX:AOTCacheOutput="$archive" $options $JAVA_OPTS -jar "$jar" "$@"
+  else
+    archive=$jar.jsa
+    "$java" -XX:ArchiveClassesAtExit="$archive" $options $JAVA_OPTS -jar "$jar" "$@"
+  fi
+  if [ -s "$archive" ]; then
+    echo "$jar: wrote $archive" >&2
+    exit 0
+  fi
+  echo "$jar: $java wrote no start-up archive $archive" >&2
+  exit 1
+fi
+if [ -r "$jar.aot" ]; then
+  exec "$java" -XX:AOTCache="$jar.aot" $options $JAVA_OPTS -jar "$jar" "$@"
 elif [ -r "$jar.jsa" ]; then
   exec "$java" -XX:SharedArchiveFile="$jar.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
     $options $JAVA_OPTS -jar "$jar" "$@"

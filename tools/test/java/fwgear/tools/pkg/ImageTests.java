@@ -12,7 +12,7 @@ final class ImageTests {
   static String baseImage() {
     String configured = System.getenv("BASE_IMAGE");
     return configured == null || configured.isBlank()
-        ? "localhost/fwgear-base:bookworm-jre17"
+        ? "localhost/fwgear-base:bookworm-minbase"
         : configured;
   }
 

@@ -61,7 +61,9 @@ class NewCommandTest {
     assertThat(repo.read("gears/zebra_sync/src/java/zebra_sync_app/BUILD"))
         .contains("main=\"zebra_sync_app.Run\"");
     assertThat(repo.read("gears/zebra_sync/src/docker/Dockerfile"))
-        .contains("ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre")
+        .contains("ARG JDK_IMAGE=docker.io/library/eclipse-temurin:25-jdk")
+        .contains("ARG BASE_IMAGE=docker.io/library/debian:bookworm-slim")
+        .contains("COPY --from=runtime /opt/gear-java /opt/java/openjdk")
         .contains("COPY gears/zebra_sync/src/docker/manifest.json /flywheel/v0/manifest.json")
         .contains("COPY gears.zebra_sync.src.java.zebra_sync_app/bin.jar /bin/run");
     assertThat(repo.read("gears/zebra_sync/src/docker/.gitignore")).contains("config.json");
