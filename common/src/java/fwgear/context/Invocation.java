@@ -512,9 +512,13 @@ public final class Invocation {
             });
   }
 
-  /** Reads config.json's /flywheel/v0/... paths under the base folder when that differs. */
+  /**
+   * Reads config.json's /flywheel/v0/... paths under the base folder when that differs, and
+   * relative paths under the base folder.
+   */
   private Path resolveInputPath(String text) {
-    Path path = Path.of(text);
+    // Flywheel's paths are absolute; a relative one (a local config.json) is under the base folder.
+    Path path = Path.of(text).isAbsolute() ? Path.of(text) : baseDir.resolve(text).normalize();
     if (!Files.exists(path) && text.startsWith(FLYWHEEL_BASE)) {
       return baseDir.resolve(text.substring(FLYWHEEL_BASE.length())).toAbsolutePath().normalize();
     }

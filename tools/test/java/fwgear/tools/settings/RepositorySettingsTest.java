@@ -77,13 +77,14 @@ class RepositorySettingsTest {
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
-            "gear.toml:3: settings-type: docker.default_repository must be a string")
+            "gear.toml:3: docker.default_repository: settings-type: docker.default_repository must be a string")
         .hasMessageContaining(
-            "gear.toml:4: settings-builder: builder must be docker, podman or buildah, not"
+            "gear.toml:4: docker.builder: settings-builder: builder must be docker, podman or buildah, not"
                 + " 'kaniko'")
-        .hasMessageContaining("gear.toml:5: settings-registry: registry 'company' has no address")
         .hasMessageContaining(
-            "gear.toml:8: settings-type: repository.ignore must be a list of strings");
+            "gear.toml:5: docker.registries.company.address: settings-registry: registry 'company' has no address")
+        .hasMessageContaining(
+            "gear.toml:8: repository.ignore: settings-type: repository.ignore must be a list of strings");
     write(dir, "gear.toml", "[docker\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .hasMessageContaining("gear.toml:1: settings-syntax");
