@@ -74,7 +74,7 @@ final class Ids {
 
   /**
    * Checks a path parameter by its name in the route: {@code gid} a group id, {@code uid} a user
-   * id, {@code pid}, {@code rid}, {@code jid}, {@code gearid} ObjectIds, {@code gearname} a gear
+   * id, {@code pid}, {@code rid}, {@code jid}, {@code ruleid}, {@code gearid} ObjectIds, {@code gearname} a gear
    * name, {@code file} a file name, {@code tag} a tag. A malformed one is 400, never 404.
    */
   static void checkParameter(String name, String value) {
@@ -84,6 +84,7 @@ final class Ids {
       case "pid" -> objectId("project id", value);
       case "rid" -> objectId("role id", value);
       case "jid" -> objectId("job id", value);
+      case "ruleid" -> objectId("rule id", value);
       case "gearid" -> objectId("gear id", value);
       case "gearname" -> {
         if (!GEAR_NAME.matcher(value).matches()) {
