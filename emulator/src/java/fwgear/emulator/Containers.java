@@ -182,4 +182,13 @@ final class Containers {
   private static String sanitise(String key) {
     return key.replace('.', '_').replace('$', '-');
   }
+
+  /** A required non-blank string field of a JSON object; else 400 naming the field. */
+  static String requiredText(JsonNode body, String field) {
+    JsonNode value = body.path(field);
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      throw ApiError.badField(field, field + " is required and must be a non-empty string");
+    }
+    return value.textValue();
+  }
 }

@@ -74,8 +74,9 @@ final class Ids {
 
   /**
    * Checks a path parameter by its name in the route: {@code gid} a group id, {@code uid} a user
-   * id, {@code pid}, {@code rid}, {@code jid}, {@code ruleid}, {@code gearid} ObjectIds, {@code gearname} a gear
-   * name, {@code file} a file name, {@code tag} a tag. A malformed one is 400, never 404.
+   * id, {@code pid}, {@code rid}, {@code jid}, {@code ruleid}, {@code gearid} ObjectIds, {@code
+   * gearname} a gear name, {@code file} a file name, {@code tag} a tag. A malformed one is 400,
+   * never 404.
    */
   static void checkParameter(String name, String value) {
     switch (name) {
