@@ -18,11 +18,20 @@ import java.util.Map;
  */
 final class BuildFileLoader {
   static final String DEFAULTS = "__defaults__";
+  public static final String UNKNOWN_TYPE = "build-target-unknown";
 
   /** Field defaults by folder, then target type, then field. */
   private final Map<String, Map<String, Map<String, Object>>> defaults = new HashMap<>();
 
   private final Map<Address, Target> targets = new LinkedHashMap<>();
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the variables {@code env("VAR", "default")} reads, given once by the caller
+   */
+  BuildFileLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   Map<Address, Target> targets() {
     return targets;
@@ -111,7 +120,10 @@ final class BuildFileLoader {
                 String typeName =
                     type instanceof BuildSymbol symbol ? symbol.name() : String.valueOf(type);
                 if (TargetTypes.find(typeName).isEmpty()) {
-                  problems.add(error(file, call.line(), "", unknownType(typeName)));
+                  // A plugin's type, most likely: its defaults cannot be checked, nor applied.
+                  problems.add(
+                      unknownTypeWarning(
+                          file, call.line(), typeName, "its defaults are not applied"));
                   continue;
                 }
                 given.put(typeName, fieldMap(value, file, call.line(), problems));
@@ -123,7 +135,10 @@ final class BuildFileLoader {
     if (all != null && all != BuildValue.NONE) {
       Map<String, Object> allFields = fieldMap(all, file, call.lineOf("all"), problems);
       for (TargetType type :
-          TargetTypes.names().stream().map(n -> TargetTypes.find(n).orElseThrow()).toList()) {
+          TargetTypes.names().stream()
+              .map(n -> TargetTypes.find(n).orElseThrow())
+              .filter(t -> !t.opaque())
+              .toList()) {
         Map<String, Object> fields = new LinkedHashMap<>();
         allFields.forEach(
             (field, value) -> {
@@ -182,9 +197,12 @@ final class BuildFileLoader {
       String file,
       Map<String, Map<String, Object>> localDefaults,
       List<Problem> problems) {
+    if (TargetTypes.NOT_TARGETS.contains(call.function())) {
+      return;
+    }
     var type = TargetTypes.find(call.function());
     if (type.isEmpty()) {
-      problems.add(error(file, call.line(), "", unknownType(call.function())));
+      unknownTarget(call, directory, file, problems);
       return;
     }
     TargetType targetType = type.get();
@@ -254,7 +272,7 @@ final class BuildFileLoader {
       }
     }
     Address address = new Address(directory, name);
-    if (targets.containsKey(address)) {
+    if (targets.containsKey(address) && !targets.get(address).isUnknownType()) {
       problems.add(
           error(
               file,
@@ -273,6 +291,58 @@ final class BuildFileLoader {
     }
   }
 
+  /**
+   * A call of a type that is neither modelled nor a Pants built-in (a plugin's target or macro):
+   * one warning, and a target of that type so that what depends on it can say so. Its fields are
+   * kept as written; a name or dependencies it cannot have are dropped.
+   */
+  private void unknownTarget(
+      BuildCall call, String directory, String file, List<Problem> problems) {
+    problems.add(
+        unknownTypeWarning(
+            file, call.line(), call.function(), "targets that depend on it are not checked"));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    Map<String, Integer> lines = new HashMap<>();
+    call.keywords()
+        .forEach(
+            (field, value) -> {
+              fields.put(field, evaluate(value));
+              lines.put(field, call.lineOf(field));
+            });
+    String name =
+        fields.remove("name") instanceof String given
+                && !given.isEmpty()
+                && !given.contains(":")
+                && !given.contains("/")
+            ? given
+            : Address.lastSegment(directory);
+    try {
+      for (String dependency : stringList(fields.get("dependencies"))) {
+        Address.parse(dependency.replaceFirst("^!+", ""), directory);
+      }
+    } catch (UsageException e) {
+      fields.remove("dependencies");
+    }
+    Address address = new Address(directory, name);
+    if (!name.isEmpty() && !targets.containsKey(address)) {
+      targets.put(address, new Target(address, call.function(), fields, file, call.line(), lines));
+    }
+  }
+
+  private static Problem unknownTypeWarning(String file, int line, String type, String affected) {
+    return Problem.warning(
+        file,
+        line,
+        "",
+        UNKNOWN_TYPE,
+        "unknown target type '"
+            + type
+            + "'"
+            + TargetTypes.closest(type).map(c -> " (did you mean " + c + "?)").orElse("")
+            + ": not a Pants built-in type (a plugin's or a macro?); "
+            + affected);
+  }
+
   private static List<String> stringList(Object value) {
     List<String> list = new ArrayList<>();
     if (value instanceof List<?> items) {
@@ -282,12 +352,12 @@ final class BuildFileLoader {
   }
 
   /** Evaluates {@code env("VAR", "default")} calls, which Pants allows in BUILD files. */
-  private static Object evaluate(Object value) {
+  private Object evaluate(Object value) {
     if (value instanceof BuildCall call
         && call.function().equals("env")
         && !call.positional().isEmpty()) {
       String variable = String.valueOf(call.positional().get(0));
-      String fromEnvironment = System.getenv(variable);
+      String fromEnvironment = environment.get(variable);
       if (fromEnvironment != null) {
         return fromEnvironment;
       }
@@ -303,12 +373,15 @@ final class BuildFileLoader {
 
   private static boolean checkValue(
       TargetType type, String field, Object value, String file, int line, List<Problem> problems) {
+    if (type.opaque()) {
+      return true; // known by name only: its fields are not checked
+    }
     if (value instanceof BuildSymbol symbol) {
       problems.add(
           error(file, line, field, "unknown name '" + symbol.name() + "' in field " + field));
       return false;
     }
-    FieldKind kind = type.fields().get(field);
+    FieldKind kind = type.kindOf(field);
     if (kind == FieldKind.STRING_LIST && value instanceof String) {
       problems.add(
           error(
@@ -341,13 +414,6 @@ final class BuildFileLoader {
       return false;
     }
     return true;
-  }
-
-  static String unknownType(String name) {
-    return "unknown target type '"
-        + name
-        + "'; known types: "
-        + String.join(", ", TargetTypes.names());
   }
 
   static String unknownField(TargetType type, String field) {

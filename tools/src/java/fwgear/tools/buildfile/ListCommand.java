@@ -27,6 +27,7 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Repository repo = Repository.load(repository.root());
+    repo.printWarnings(spec.commandLine().getErr());
     var out = spec.commandLine().getOut();
     for (Target target : repo.targets(Specs.parse(specs))) {
       out.println(target.address());

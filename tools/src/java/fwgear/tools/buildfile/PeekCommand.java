@@ -37,6 +37,7 @@ public final class PeekCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     Repository repo = Repository.load(repository.root());
+    repo.printWarnings(spec.commandLine().getErr());
     List<Map<String, Object>> out = new ArrayList<>();
     for (Target target : repo.targets(Specs.parse(specs))) {
       out.add(describe(repo, target));

@@ -24,35 +24,55 @@ import java.util.stream.Collectors;
 /**
  * A gear repository: its root, its settings and every target of its BUILD files.
  *
- * <p>Folders never searched: hidden ones, {@code dist}, {@code target} (Maven), {@code tmp}, {@code
- * node_modules}, {@code templates} (scaffolding with placeholders), folders holding their own
- * gear.toml or pants.toml (other repositories, such as test fixtures), and those the settings list.
+ * <p>Folders never searched: hidden ones, {@code dist} and {@code tmp} at the root, {@code target}
+ * (Maven), {@code node_modules}, {@code __pycache__}, {@code templates} (scaffolding with
+ * placeholders), folders holding their own gear.toml or pants.toml (other repositories, such as
+ * test fixtures), and those the settings list.
  */
 public final class Repository {
   public static final String BUILD_FILE = "BUILD";
   static final Set<String> SKIPPED_FOLDERS =
-      Set.of("dist", "target", "tmp", "node_modules", "templates");
+      Set.of("target", "node_modules", "templates", "__pycache__");
+
+  /** Folders skipped at the root only (as Pants' {@code /dist/}): outputs of ./gear itself. */
+  static final Set<String> SKIPPED_ROOT_FOLDERS = Set.of("dist", "tmp");
 
   private final Path root;
   private final RepositorySettings settings;
   private final Map<Address, Target> targets;
+  private final List<Problem> warnings;
 
   Repository(Path root, RepositorySettings settings, Map<Address, Target> targets) {
+    this(root, settings, targets, List.of());
+  }
+
+  Repository(
+      Path root,
+      RepositorySettings settings,
+      Map<Address, Target> targets,
+      List<Problem> warnings) {
     this.root = root;
     this.settings = settings;
     this.targets = Collections.unmodifiableMap(new TreeMap<>(targets));
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** Loads the repository with this process's environment (for {@code env()} in BUILD files). */
+  public static Repository load(Path root) {
+    return load(root, System.getenv());
   }
 
   /**
    * Loads the settings and every BUILD file under the root.
    *
+   * @param environment the variables BUILD files' {@code env("VAR")} calls read
    * @throws InvalidInputException with every problem of every BUILD file (and the settings)
    */
-  public static Repository load(Path root) {
+  public static Repository load(Path root, Map<String, String> environment) {
     Path absolute = root.toAbsolutePath().normalize();
     RepositorySettings settings = RepositorySettings.load(absolute);
     List<Path> buildFiles = findBuildFiles(absolute, settings.ignore());
-    BuildFileLoader loader = new BuildFileLoader();
+    BuildFileLoader loader = new BuildFileLoader(environment);
     List<Problem> problems = new ArrayList<>();
     for (Path file : buildFiles) {
       String relative = relative(absolute, file);
@@ -63,7 +83,43 @@ public final class Repository {
       }
     }
     InvalidInputException.throwIfErrors(problems);
-    return new Repository(absolute, settings, loader.targets());
+    return new Repository(absolute, settings, loader.targets(), problems);
+  }
+
+  /**
+   * What loading found that is not an error: targets of unknown types (one warning each). Commands
+   * print them and go on.
+   */
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
+  /** The warnings, one line each, for commands whose output is not a problem list. */
+  public void printWarnings(java.io.PrintWriter err) {
+    warnings.forEach(w -> err.println(w.format()));
+    err.flush();
+  }
+
+  /**
+   * The first target of an unknown type the target depends on, directly or through other targets
+   * (itself included): such a target cannot be checked, nor what depends on it.
+   */
+  public Optional<Target> unknownTypeDependency(Target target) {
+    java.util.Deque<Target> pending = new java.util.ArrayDeque<>(List.of(target));
+    Set<Address> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      Target next = pending.pop();
+      if (!seen.add(next.address())) {
+        continue;
+      }
+      if (next.isUnknownType()) {
+        return Optional.of(next);
+      }
+      for (Address dependency : next.dependencies()) {
+        target(dependency).ifPresent(pending::add);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<Path> findBuildFiles(Path root, List<String> ignore) {
@@ -86,6 +142,7 @@ public final class Repository {
               String name = dir.getFileName().toString();
               if (name.startsWith(".")
                   || SKIPPED_FOLDERS.contains(name)
+                  || (SKIPPED_ROOT_FOLDERS.contains(name) && dir.getParent().equals(root))
                   || ignored.contains(dir)
                   || isNestedRepository(dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
@@ -138,8 +195,17 @@ public final class Repository {
     return targets.values();
   }
 
+  /**
+   * The target at an address; a generated target's address ({@code //:reqs#requests}, {@code
+   * dir:lib#file.py}) gives its generator, which this tool loads in its place.
+   */
   public Optional<Target> target(Address address) {
-    return Optional.ofNullable(targets.get(address));
+    Target found = targets.get(address);
+    int hash = address.name().indexOf('#');
+    if (found == null && hash > 0) {
+      found = targets.get(new Address(address.directory(), address.name().substring(0, hash)));
+    }
+    return Optional.ofNullable(found);
   }
 
   /**

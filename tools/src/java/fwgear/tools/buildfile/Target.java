@@ -42,8 +42,14 @@ public record Target(
     return type.equals(targetType);
   }
 
+  /** The type; for a type that is not known, an opaque one of backend {@code unknown}. */
   public TargetType targetType() {
-    return TargetTypes.find(type).orElseThrow();
+    return TargetTypes.find(type).orElseGet(() -> TargetType.opaque(type, "unknown"));
+  }
+
+  /** Whether the type is neither modelled nor a Pants built-in (a plugin's, or a macro). */
+  public boolean isUnknownType() {
+    return TargetTypes.find(type).isEmpty();
   }
 
   /** The line of a field, or of the target when the field was not written. */

@@ -15,17 +15,27 @@ import java.util.Set;
  *     that package into one file, empty otherwise
  * @param packageable whether {@code ./gear package} can build it (and a docker_image may depend on
  *     it)
+ * @param opaque a Pants built-in type this tool does not model: any field is accepted unchecked, it
+ *     can be depended on, and it is never packaged by {@code ./gear}
+ * @param backend the Pants backend that registers the type ({@code core}, {@code python}, ...)
  */
 public record TargetType(
     String name,
     Map<String, FieldKind> fields,
     Set<String> required,
     Optional<String> outputSuffix,
-    boolean packageable) {
+    boolean packageable,
+    boolean opaque,
+    String backend) {
 
   public TargetType {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     required = Set.copyOf(required);
+  }
+
+  /** A built-in type that is known by name only. */
+  static TargetType opaque(String name, String backend) {
+    return new TargetType(name, Map.of(), Set.of(), Optional.empty(), false, true, backend);
   }
 
   /** The kind of value a field takes, checked when a BUILD file is loaded. */
@@ -66,7 +76,13 @@ public record TargetType(
     }
   }
 
+  /** Whether the type accepts the field (an opaque type accepts every field). */
   public boolean hasField(String field) {
-    return fields.containsKey(field);
+    return opaque || fields.containsKey(field);
+  }
+
+  /** The kind of value a field takes; {@link FieldKind#ANY} for an opaque type's fields. */
+  public FieldKind kindOf(String field) {
+    return fields.getOrDefault(field, FieldKind.ANY);
   }
 }

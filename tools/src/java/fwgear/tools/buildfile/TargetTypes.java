@@ -3,13 +3,16 @@ package fwgear.tools.buildfile;
 import fwgear.tools.buildfile.TargetType.FieldKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The target types BUILD files may use: the JVM and docker ones this repository builds with, and
- * the Python and shell ones of a Pants gear repository (so such a repository can be checked too).
+ * The target types BUILD files may use. Modelled types (the JVM and docker ones this repository
+ * builds with, the Python and shell ones of a Pants gear repository) have their fields checked;
+ * every other Pants 2.x built-in type is known by name only ({@link TargetType#opaque()}): its
+ * fields are not checked, it can be depended on, and it never stops a gear from being checked.
  * Field names follow Pants.
  */
 public final class TargetTypes {
@@ -29,6 +32,62 @@ public final class TargetTypes {
   public static final String PYTHON_REQUIREMENTS = "python_requirements";
   public static final String SHELL_SOURCES = "shell_sources";
 
+  /**
+   * Pants 2.x built-in target types this tool does not model, by the backend that registers them
+   * (pants.core, pants.backend.*; the experimental_ aliases of older releases included).
+   */
+  static final Map<String, List<String>> OPAQUE =
+      opaqueTypes(
+          "core",
+          "target archive relocated_files local_environment docker_environment"
+              + " remote_environment experimental_workspace_environment _lockfiles _lockfile"
+              + " experimental_wrap_as_resources",
+          "adhoc",
+          "adhoc_tool system_binary code_quality_tool",
+          "shell",
+          "shell_source shunit2_tests shunit2_test shell_command run_shell_command"
+              + " test_shell_command experimental_shell_command experimental_run_shell_command"
+              + " experimental_test_shell_command",
+          "python",
+          "python_source python_test poetry_requirements pipenv_requirements pex_binaries"
+              + " python_distribution vcs_version experimental_wrap_as_python_sources"
+              + " python_aws_lambda_function python_aws_lambda_layer python_awslambda"
+              + " python_google_cloud_function pyoxidizer_binary _python_requirements_file",
+          "docker",
+          "",
+          "jvm",
+          "java_source junit_test jvm_artifact jvm_artifacts jvm_war"
+              + " experimental_wrap_as_java_sources scala_source scala_sources scalatest_test"
+              + " scalatest_tests scala_junit_test scala_junit_tests scalac_plugin"
+              + " experimental_wrap_as_scala_sources kotlin_source kotlin_sources"
+              + " kotlin_junit_test kotlin_junit_tests kotlinc_plugin"
+              + " experimental_wrap_as_kotlin_sources",
+          "go",
+          "go_mod go_package go_binary go_third_party_package"
+              + " experimental_wrap_as_go_package_sources",
+          "codegen",
+          "protobuf_source protobuf_sources thrift_source thrift_sources avro_source"
+              + " avro_sources",
+          "packaging",
+          "nfpm_deb_package nfpm_rpm_package nfpm_apk_package nfpm_archlinux_package"
+              + " nfpm_content_file nfpm_content_files nfpm_content_dir nfpm_content_dirs"
+              + " nfpm_content_symlink nfpm_content_symlinks makeself_archive helm_chart"
+              + " helm_artifact helm_deployment helm_unittest_test helm_unittest_tests"
+              + " terraform_module terraform_deployment terraform_backend terraform_var_files",
+          "javascript",
+          "javascript_source javascript_sources javascript_test javascript_tests package_json"
+              + " typescript_source typescript_sources typescript_test typescript_tests"
+              + " tsx_source tsx_sources jsx_source jsx_sources",
+          "other",
+          "sql_source sql_sources cc_source cc_sources openapi_document openapi_documents"
+              + " openapi_source openapi_sources swift_source swift_sources");
+
+  /**
+   * Calls a BUILD file may make that declare no target: Pants' visibility rules, which this tool
+   * does not enforce.
+   */
+  static final Set<String> NOT_TARGETS = Set.of("__dependencies_rules__", "__dependents_rules__");
+
   private static final Map<String, TargetType> TYPES = build();
 
   private TargetTypes() {}
@@ -37,9 +96,57 @@ public final class TargetTypes {
     return Optional.ofNullable(TYPES.get(name));
   }
 
-  /** All type names, in a stable order, for "unknown type" messages. */
+  /** All type names, modelled ones first, in a stable order. */
   public static Set<String> names() {
     return TYPES.keySet();
+  }
+
+  /** The types whose fields are checked. */
+  public static List<String> modelled() {
+    return TYPES.values().stream().filter(t -> !t.opaque()).map(TargetType::name).toList();
+  }
+
+  /** The known type with the closest name (for "did you mean"), if one is close. */
+  public static Optional<String> closest(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : TYPES.keySet()) {
+      int distance = distance(name, known);
+      if (distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= Math.max(2, name.length() / 4) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static Map<String, List<String>> opaqueTypes(String... backendsAndNames) {
+    Map<String, List<String>> byBackend = new LinkedHashMap<>();
+    for (int i = 0; i < backendsAndNames.length; i += 2) {
+      String names = backendsAndNames[i + 1].strip();
+      byBackend.put(backendsAndNames[i], names.isEmpty() ? List.of() : List.of(names.split(" +")));
+    }
+    return Collections.unmodifiableMap(byBackend);
   }
 
   private static Map<String, TargetType> build() {
@@ -220,6 +327,9 @@ public final class TargetTypes {
         f("skip_shellcheck", FieldKind.BOOLEAN),
         f("skip_shfmt", FieldKind.BOOLEAN),
         f("overrides", FieldKind.DICT));
+    OPAQUE.forEach(
+        (backend, names) ->
+            names.forEach(n -> types.putIfAbsent(n, TargetType.opaque(n, backend))));
     return Collections.unmodifiableMap(types);
   }
 
@@ -261,6 +371,26 @@ public final class TargetTypes {
     }
     types.put(
         name,
-        new TargetType(name, fields, required, Optional.ofNullable(outputSuffix), packageable));
+        new TargetType(
+            name,
+            fields,
+            required,
+            Optional.ofNullable(outputSuffix),
+            packageable,
+            false,
+            backendOf(name)));
+  }
+
+  private static String backendOf(String name) {
+    if (name.startsWith("python_") || name.startsWith("pex_")) {
+      return "python";
+    }
+    if (name.startsWith("shell_")) {
+      return "shell";
+    }
+    if (name.startsWith("docker_")) {
+      return "docker";
+    }
+    return List.of(JAVA_SOURCES, JUNIT_TESTS, DEPLOY_JAR).contains(name) ? "jvm" : "core";
   }
 }

@@ -32,7 +32,8 @@ import java.util.zip.ZipOutputStream;
  * holding the classes and resources of a class path, with {@code Main-Class} set.
  *
  * <p>Merging follows Pants' {@code deploy_jar} defaults: the first entry of a name on the class
- * path wins (the class path's own rule), {@code META-INF/services/*} files are concatenated, and
+ * path wins (the class path's own rule), {@code META-INF/services/*} files are concatenated,
+ * module descriptors ({@code module-info.class}, also under {@code META-INF/versions/N/}) and
  * signature files are dropped (a merged jar cannot keep a signed jar's digests valid). The output
  * is reproducible: entries sorted by name, one fixed timestamp, no build-specific manifest fields,
  * so the same inputs give the same bytes.
@@ -46,6 +47,14 @@ public final class FatJarBuilder {
           "META-INF/[^/]+\\.(SF|DSA|RSA|EC)|META-INF/SIG-[^/]*", Pattern.CASE_INSENSITIVE);
   private static final Set<String> DROPPED =
       Set.of(JarFile.MANIFEST_NAME, "META-INF/INDEX.LIST", "module-info.class");
+
+  /**
+   * A library's module descriptor, in the base or a release folder of a multi-release jar: the fat
+   * jar is no module (one library's descriptor would make the whole jar that module, to jdeps and
+   * any module-path tool), so every one is dropped.
+   */
+  private static final Pattern MODULE_INFO =
+      Pattern.compile("(META-INF/versions/[0-9]+/)?module-info\\.class");
   private static final String SERVICES = "META-INF/services/";
 
   private final String preamble;
@@ -188,7 +197,9 @@ public final class FatJarBuilder {
     }
 
     private void add(String name, byte[] content) {
-      if (DROPPED.contains(name) || SIGNATURE.matcher(name).matches()) {
+      if (DROPPED.contains(name)
+          || SIGNATURE.matcher(name).matches()
+          || MODULE_INFO.matcher(name).matches()) {
         return;
       }
       if (name.startsWith(SERVICES) && name.length() > SERVICES.length()) {

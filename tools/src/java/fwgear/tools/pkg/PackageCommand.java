@@ -69,6 +69,7 @@ public final class PackageCommand implements Callable<Integer> {
           Optional.of(new PackageService.Output(format, Path.of(output.get(1)).toAbsolutePath()));
     }
     Repository repo = Repository.load(repository.root());
+    repo.printWarnings(spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PackageService.Summary summary =
         new PackageService(repo, new PackageService.Options(verbose, archive), out)

@@ -8,6 +8,7 @@ import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.buildfile.Target;
 import fwgear.tools.docker.Dockerfile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,8 +34,18 @@ public final class GearValidator {
             new GitignoreRules());
   }
 
-  /** The result of validating some gears. */
-  public record Result(List<String> gears, List<Problem> problems) {
+  /**
+   * The result of validating some gears.
+   *
+   * @param gears the gears checked, by folder
+   * @param skipped the gears not checked, each with the reason
+   * @param problems what loading the repository and checking the gears found
+   */
+  public record Result(List<String> gears, List<Skipped> skipped, List<Problem> problems) {
+    public Result(List<String> gears, List<Problem> problems) {
+      this(gears, List.of(), problems);
+    }
+
     public long errors() {
       return problems.stream().filter(Problem::isError).count();
     }
@@ -44,15 +55,40 @@ public final class GearValidator {
     }
   }
 
+  /** A gear that was not checked, and why. */
+  public record Skipped(String gear, String reason) {
+    public String format() {
+      return gear + ": skipped: " + reason;
+    }
+  }
+
   public Result validate(Repository repository, Specs specs) {
     // One thread: in a short-lived JVM, a second thread costs more in JIT warm-up than it saves.
     List<String> checked = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(repository.warnings());
     for (Gear gear : Gears.of(repository).all(specs)) {
-      checked.add(gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder());
+      String name = gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder();
+      Optional<Target> unknown = repository.unknownTypeDependency(gear.image().target());
+      if (unknown.isPresent()) {
+        skipped.add(
+            new Skipped(
+                name,
+                "its docker_image depends on "
+                    + unknown.get().address()
+                    + ", of unknown type '"
+                    + unknown.get().type()
+                    + "' ("
+                    + unknown.get().buildFile()
+                    + ":"
+                    + unknown.get().line()
+                    + ")"));
+        continue;
+      }
+      checked.add(name);
       problems.addAll(check(repository, gear));
     }
-    return new Result(checked, problems);
+    return new Result(checked, skipped, problems);
   }
 
   private List<Problem> check(Repository repository, Gear gear) {

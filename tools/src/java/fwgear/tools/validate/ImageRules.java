@@ -200,6 +200,12 @@ public final class ImageRules implements Rule {
               || dependency.is(TargetTypes.FILES)
               || dependency.is(TargetTypes.RESOURCE)
               || dependency.is(TargetTypes.RESOURCES);
+      if (dependency.targetType().opaque()) {
+        // Known by name only (archive, python_distribution, shell_command...): Pants puts what it
+        // makes in the context, which may be the binary.
+        binaryDependency = true;
+        continue;
+      }
       if (!file && !dependency.targetType().packageable()) {
         problems.add(
             error(

@@ -77,6 +77,7 @@ public final class ValidateCommand implements Callable<Integer> {
       out.println(json(result));
     } else {
       result.problems().forEach(p -> out.println(p.format()));
+      result.skipped().forEach(s -> out.println(s.format()));
       out.println(summary(result));
     }
     out.flush();
@@ -84,14 +85,26 @@ public final class ValidateCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
+  /**
+   * {@code validate: 0 errors, 1 warning in 37 gears}, then how many were skipped and why ({@code ;
+   * 1 skipped: it depends on a target of unknown type}).
+   */
   static String summary(GearValidator.Result result) {
     int gears = result.gears().size();
+    int skipped = result.skipped().size();
     return "validate: "
         + plural(result.errors(), "error")
         + ", "
         + plural(result.warnings(), "warning")
         + " in "
-        + plural(gears, "gear");
+        + plural(gears, "gear")
+        + (skipped == 0
+            ? ""
+            : "; "
+                + skipped
+                + " skipped: "
+                + (skipped == 1 ? "it depends" : "they depend")
+                + " on a target of unknown type");
   }
 
   private static String plural(long count, String noun) {
@@ -101,6 +114,11 @@ public final class ValidateCommand implements Callable<Integer> {
   private static String json(GearValidator.Result result) throws JsonProcessingException {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("gears", result.gears());
+    out.put(
+        "skipped",
+        result.skipped().stream()
+            .map(s -> Map.of("gear", s.gear(), "reason", s.reason()))
+            .toList());
     out.put("errors", result.errors());
     out.put("warnings", result.warnings());
     out.put(

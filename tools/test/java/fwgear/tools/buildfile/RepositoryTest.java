@@ -82,7 +82,7 @@ class RepositoryTest {
   }
 
   @Test
-  void unknownTypesAndFieldsListTheKnownOnesAndEveryProblemIsReported() {
+  void unknownFieldsListTheKnownOnesAndEveryProblemIsReported() {
     write(dir, "gear.toml", "");
     write(dir, "a/BUILD", "jar_thing(name='x')\nfile(name='m', source='m.json', colour='red')\n");
     write(dir, "b/BUILD", "deploy_jar(name='bin')\nfile(name='m', source=['m.json'])\n");
@@ -93,13 +93,97 @@ class RepositoryTest {
             e ->
                 assertThat(e.problems().stream().map(Problem::format))
                     .containsExactly(
-                        "a/BUILD:1: build-target: unknown target type 'jar_thing'; known types: "
-                            + String.join(", ", TargetTypes.names()),
+                        "a/BUILD:1: build-target-unknown: warning: unknown target type"
+                            + " 'jar_thing': not a Pants built-in type (a plugin's or a macro?);"
+                            + " targets that depend on it are not checked",
                         "a/BUILD:2: build-target: unknown field 'colour' of file; known fields:"
                             + " name, description, tags, dependencies, source",
                         "b/BUILD:1: build-target: deploy_jar needs the field 'main'",
                         "b/BUILD:2: build-target: file.source must be a string, not list"
                             + " [\"m.json\"]"));
+  }
+
+  @Test
+  void pantsBuiltInTypesLoadAsOpaqueTargetsWithTheirFieldsUnchecked() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "tooling/BUILD",
+        """
+        run_shell_command(name="gen", command="./gen.sh", workdir="/", execution_dependencies=[":scripts"])
+        experimental_wrap_as_python_sources(name="wrapped", inputs=[":gen"])
+        shell_sources(name="scripts")
+        adhoc_tool(name="tool", runnable=":scripts", args=["--x"], log_output=True)
+        __dependencies_rules__(("*", "*"))
+        """);
+    write(
+        dir,
+        "lib/BUILD",
+        """
+        python_sources(name="lib")
+        python_distribution(
+            name="dist",
+            dependencies=[":lib"],
+            provides=python_artifact(name="nacc-lib", version="1.0"),
+            wheel=True,
+            sdist=False,
+        )
+        archive(name="bundle", format="zip", files=[":lib"])
+        poetry_requirements(name="poetry")
+        """);
+
+    Repository repository = Repository.load(dir);
+
+    assertThat(repository.warnings()).isEmpty();
+    Target dist = repository.require(new Address("lib", "dist"));
+    assertThat(dist.targetType().opaque()).isTrue();
+    assertThat(dist.targetType().backend()).isEqualTo("python");
+    assertThat(dist.dependencies()).containsExactly(new Address("lib", "lib"));
+    assertThat(dist.fields()).containsKeys("provides", "wheel", "sdist");
+    assertThat(repository.require(new Address("tooling", "gen")).targetType().backend())
+        .isEqualTo("shell");
+    assertThat(repository.unknownTypeDependency(dist)).isEmpty();
+  }
+
+  @Test
+  void aTypeThatIsNotBuiltInIsOneWarningAndMarksOnlyWhatDependsOnIt() {
+    write(dir, "gear.toml", "");
+    write(
+        dir,
+        "lib/BUILD",
+        "nacc_macro(name='made', sources=['*.py'])\npython_sources(name='lib', dependencies=[':made'])\npython_sources(name='other')\n");
+    write(dir, "app/BUILD", "pex_binary(name='bin', dependencies=['lib:lib'])\n");
+
+    Repository repository = Repository.load(dir);
+
+    assertThat(repository.warnings().stream().map(Problem::format))
+        .containsExactly(
+            "lib/BUILD:1: build-target-unknown: warning: unknown target type 'nacc_macro': not a"
+                + " Pants built-in type (a plugin's or a macro?); targets that depend on it are not"
+                + " checked");
+    Target made = repository.require(new Address("lib", "made"));
+    assertThat(made.isUnknownType()).isTrue();
+    assertThat(repository.unknownTypeDependency(repository.require(new Address("app", "bin"))))
+        .contains(made);
+    assertThat(repository.unknownTypeDependency(repository.require(new Address("lib", "other"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aMisspelledTypeNamesTheClosestKnownOne() {
+    write(dir, "gear.toml", "");
+    write(dir, "a/BUILD", "docker_imag(name='x')\n");
+    assertThat(Repository.load(dir).warnings().get(0).message())
+        .startsWith("unknown target type 'docker_imag' (did you mean docker_image?)");
+  }
+
+  @Test
+  void generatedTargetAddressesResolveToTheirGenerator() {
+    write(dir, "gear.toml", "");
+    write(dir, "BUILD", "python_requirements(name='reqs')\n");
+    Repository repository = Repository.load(dir);
+    assertThat(repository.target(Address.parse("//:reqs#requests", "")).map(Target::name))
+        .contains("reqs");
   }
 
   @Test
@@ -211,7 +295,8 @@ class RepositoryTest {
                 assertThat(e.problems().stream().map(Problem::message))
                     .containsExactlyInAnyOrder(
                         "unknown argument of __defaults__: bogus; known: all, extend, ignore_unknown_fields",
-                        BuildFileLoader.unknownType("jar"),
+                        "unknown target type 'jar': not a Pants built-in type (a plugin's or a"
+                            + " macro?); its defaults are not applied",
                         BuildFileLoader.unknownField(
                             TargetTypes.find("docker_image").orElseThrow(), "colour"),
                         "docker_image.image_tags must be a list of strings, as in [\"1\"]"));
@@ -226,5 +311,10 @@ class RepositoryTest {
         "docker_image(name='i', image_tags=[env('GEAR_TEST_UNSET_VARIABLE', '9'), 'latest'])\n");
     assertThat(Repository.load(dir).require(new Address("a", "i")).strings("image_tags"))
         .containsExactly("9", "latest");
+    assertThat(
+            Repository.load(dir, java.util.Map.of("GEAR_TEST_UNSET_VARIABLE", "3"))
+                .require(new Address("a", "i"))
+                .strings("image_tags"))
+        .containsExactly("3", "latest");
   }
 }

@@ -73,6 +73,8 @@ class FatJarBuilderTest {
                 "META-INF/SIGNER.SF", "signature",
                 "META-INF/SIGNER.RSA", "key",
                 "module-info.class", "module",
+                "META-INF/versions/9/module-info.class", "versioned module",
+                "META-INF/versions/11/signed/Thing.class", "versioned class",
                 "signed/Thing.txt", "thing"));
   }
 
@@ -123,6 +125,8 @@ class FatJarBuilderTest {
       assertThat(file.getEntry("META-INF/SIGNER.SF")).isNull();
       assertThat(file.getEntry("META-INF/SIGNER.RSA")).isNull();
       assertThat(file.getEntry("module-info.class")).isNull();
+      assertThat(file.getEntry("META-INF/versions/9/module-info.class")).isNull();
+      assertThat(file.getEntry("META-INF/versions/11/signed/Thing.class")).isNotNull();
       assertThat(file.getEntry("signed/Thing.txt")).isNotNull();
       assertThat(file.getEntry("lib/Util.txt")).isNotNull();
     }

@@ -113,6 +113,50 @@ class ValidateCommandTest {
   }
 
   @Test
+  void pantsBuiltInTypesNeverStopAGearAndAnUnknownTypeSkipsOnlyWhatDependsOnIt() {
+    Path root = Fixtures.copy("python", dir);
+    write(
+        root,
+        "tooling/BUILD",
+        "run_shell_command(name='fmt', command='ruff format')\n"
+            + "experimental_wrap_as_python_sources(name='gen', inputs=[':fmt'])\n");
+    write(root, "common/src/python/dist/BUILD", "python_distribution(name='dist', wheel=True)\n");
+    write(root, "common/src/python/macro/BUILD", "nacc_gear_macro(name='made')\n");
+    write(
+        root,
+        "other/src/docker/BUILD",
+        "file(name='manifest', source='manifest.json')\n"
+            + "docker_image(name='other', dependencies=[':manifest',"
+            + " 'common/src/python/macro:made'])\n");
+
+    assertThat(gear("validate", "--root", root.toString())).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "common/src/python/macro/BUILD:1: build-target-unknown: warning: unknown target type"
+                + " 'nacc_gear_macro': not a Pants built-in type (a plugin's or a macro?); targets"
+                + " that depend on it are not checked\n"
+                + "other: skipped: its docker_image depends on common/src/python/macro:made, of"
+                + " unknown type 'nacc_gear_macro' (common/src/python/macro/BUILD:1)\n"
+                + "validate: 0 errors, 1 warning in 1 gear; 1 skipped: it depends on a target of"
+                + " unknown type\n");
+    assertThat(gear("validate", "--root", root.toString(), "--strict")).isEqualTo(1);
+
+    out.getBuffer().setLength(0);
+    assertThat(gear("list", "--root", root.toString(), "tooling::", "common::")).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "common/src/python/dist\n"
+                + "common/src/python/inputs\n"
+                + "common/src/python/macro:made\n"
+                + "tooling:fmt\n"
+                + "tooling:gen\n");
+    assertThat(err.toString()).contains("unknown target type 'nacc_gear_macro'");
+    out.getBuffer().setLength(0);
+    assertThat(gear("peek", "--root", root.toString(), "common/src/python/dist")).isZero();
+    assertThat(out.toString()).contains("\"target_type\" : \"python_distribution\"");
+  }
+
+  @Test
   void anEmptyRepositoryIsClean() {
     write(dir, "gear.toml", "[docker]\ndefault_repository = \"naccdata/{name}\"\n");
     assertThat(gear("validate", "--root", dir.toString())).isZero();
