@@ -35,6 +35,7 @@ public final class FlywheelClient {
   private static final TypeReference<List<FileEntry>> FILES = new TypeReference<>() {};
   private static final TypeReference<List<Gear>> GEARS = new TypeReference<>() {};
   private static final TypeReference<List<Job>> JOBS = new TypeReference<>() {};
+  private static final TypeReference<List<GearRule>> RULES = new TypeReference<>() {};
 
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -214,6 +215,96 @@ public final class FlywheelClient {
     put("/projects/" + segment(projectId), json.createObjectNode().put("description", description));
   }
 
+  // ---- gear rules ----
+
+  /** The gear rules of a project. */
+  public List<GearRule> projectRules(String projectId) {
+    return get("/projects/" + segment(projectId) + "/rules", null, RULES);
+  }
+
+  public GearRule projectRule(String projectId, String ruleId) {
+    return get(
+        "/projects/" + segment(projectId) + "/rules/" + segment(ruleId), null, GearRule.class);
+  }
+
+  /**
+   * Adds a gear rule to a project and returns it as stored (with its id). After an unclear answer
+   * it looks for a rule of that name on the project before sending the add again, so a rule is
+   * never added twice.
+   */
+  public GearRule addProjectRule(String projectId, GearRule rule) {
+    String path = "/projects/" + segment(projectId) + "/rules";
+    JsonNode answer =
+        call(
+            jsonRequest("POST", path, json.valueToTree(rule.withId(null))),
+            () ->
+                projectRules(projectId).stream()
+                    .filter(r -> rule.name().equals(r.name()))
+                    .findFirst()
+                    .map(json::valueToTree),
+            json.constructType(JsonNode.class));
+    // The modern API answers the whole rule; the 2019 one only {"_id": ...}.
+    if (answer.has("gear_id")) {
+      return json.convertValue(answer, GearRule.class);
+    }
+    return projectRule(projectId, answer.path("_id").asText());
+  }
+
+  /** Changes a rule in place (its id stays); the fields given replace the rule's. */
+  public GearRule modifyProjectRule(String projectId, String ruleId, GearRule rule) {
+    String path = "/projects/" + segment(projectId) + "/rules/" + segment(ruleId);
+    JsonNode body = json.valueToTree(rule.withId(null));
+    call(jsonRequest("PUT", path, body), Transport.Check.IDEMPOTENT, null);
+    return projectRule(projectId, ruleId);
+  }
+
+  /**
+   * Removes a rule. A rule that is not there (404) counts as removed: after a lost answer the retry
+   * finds it gone, which is what was asked.
+   */
+  public void deleteProjectRule(String projectId, String ruleId) {
+    Transport.Request request =
+        new Transport.Request(
+            "DELETE",
+            "/projects/" + segment(projectId) + "/rules/" + segment(ruleId),
+            null,
+            null,
+            null);
+    try {
+      answer(request, Transport.Check.IDEMPOTENT);
+    } catch (FlywheelException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+    }
+  }
+
+  // ---- project settings: viewer apps ----
+
+  /**
+   * A project's settings ({@code viewer_apps}, {@code deid_profile}, ...), as Flywheel gives them.
+   */
+  public JsonNode projectSettings(String projectId) {
+    return get("/projects/" + segment(projectId) + "/settings", null, JsonNode.class);
+  }
+
+  /** The viewer apps of a project's settings. */
+  public List<ViewerApp> projectViewerApps(String projectId) {
+    List<ViewerApp> apps = new java.util.ArrayList<>();
+    for (JsonNode app : projectSettings(projectId).path("viewer_apps")) {
+      apps.add(ViewerApp.of(app));
+    }
+    return apps;
+  }
+
+  /** Replaces the viewer apps of a project (the other settings stay as they are). */
+  public void setProjectViewerApps(String projectId, List<ViewerApp> apps) {
+    ObjectNode body = json.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("viewer_apps");
+    apps.forEach(app -> list.add(app.json()));
+    put("/projects/" + segment(projectId) + "/settings", body);
+  }
+
   // ---- roles, users ----
 
   public List<Role> roles() {
@@ -282,14 +373,42 @@ public final class FlywheelClient {
     return findGears(Filters.eq("gear.name", name)).stream().reduce((a, b) -> b);
   }
 
+  /** A gear version by id. */
+  public Gear getGear(String gearId) {
+    return get("/gears/" + segment(gearId), null, Gear.class);
+  }
+
+  /** The latest version of a gear by name ({@code fw.lookup("gears/<name>")}); empty if none. */
+  public Optional<Gear> lookupGear(String name) {
+    return lookup(List.of("gears", name), Gear.class);
+  }
+
+  /** A gear by name and version; empty if the site does not have that version. */
+  public Optional<Gear> lookupGear(String name, String version) {
+    return lookup(List.of("gears", name, version), Gear.class);
+  }
+
+  private <T> Optional<T> lookup(List<String> path, Class<T> type) {
+    ObjectNode body = json.createObjectNode();
+    body.set("path", json.valueToTree(path));
+    try {
+      // A lookup is a read sent as POST: safe to repeat.
+      return Optional.of(
+          call(
+              jsonRequest("POST", "/lookup", body),
+              Transport.Check.IDEMPOTENT,
+              json.constructType(type)));
+    } catch (FlywheelException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** Every registered version of a gear ({@code all_versions=true}), newest first. */
   public List<Gear> gearVersions(String name) {
     return get("/gears", "all_versions=true&" + filter(Filters.eq("gear.name", name)), GEARS);
-  }
-
-  /** A registered version of a gear, or empty. */
-  public Optional<Gear> findGearVersion(String name, String version) {
-    return gearVersions(name).stream().filter(g -> version.equals(g.version())).findFirst();
   }
 
   /**
@@ -333,7 +452,7 @@ public final class FlywheelClient {
             null,
             body.toByteArray(),
             "multipart/form-data; boundary=" + boundary);
-    Transport.Check ifDone = () -> findGearVersion(name, version).map(g -> idNode(g.id()));
+    Transport.Check ifDone = () -> lookupGear(name, version).map(g -> idNode(g.id()));
     JsonNode answer = call(request, ifDone, json.constructType(JsonNode.class));
     return answer.path("_id").asText();
   }

@@ -80,6 +80,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       new SiteRoutes(store, access, this::siteUrl).register(router);
       new GroupRoutes(store, access).register(router);
       new ProjectRoutes(store, access).register(router);
+      new RuleRoutes(store, access).register(router);
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());

@@ -113,7 +113,7 @@ class GearUploadTest {
 
       String id = client.uploadGear(document("zebra-sync", "0.0.1"), archive);
 
-      Gear gear = client.findGearVersion("zebra-sync", "0.0.1").orElseThrow();
+      Gear gear = client.lookupGear("zebra-sync", "0.0.1").orElseThrow();
       assertThat(gear.id()).isEqualTo(id);
       assertThat(gear.category()).isEqualTo("utility");
       assertThat(gear.gear().path("label").asText()).isEqualTo("Zebra sync");

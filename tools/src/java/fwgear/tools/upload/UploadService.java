@@ -112,7 +112,7 @@ public final class UploadService {
     }
     List<String> refusals = new ArrayList<>();
     for (Plan plan : plans) {
-      Optional<Gear> existing = site.findGearVersion(plan.name(), plan.version());
+      Optional<Gear> existing = site.lookupGear(plan.name(), plan.version());
       if (existing.isPresent()) {
         refusals.add(
             "Gear "

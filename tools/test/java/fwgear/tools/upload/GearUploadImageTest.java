@@ -54,7 +54,7 @@ class GearUploadImageTest {
               "dist/gears.project_management.src.docker/project-management.docker-archive.tar");
       ImageArchive written = ImageArchive.read(archive);
       assertThat(written.carries("naccdata/project-management:1.0.0")).isTrue();
-      Gear gear = site.findGearVersion("project-management", "1.0.0").orElseThrow();
+      Gear gear = site.lookupGear("project-management", "1.0.0").orElseThrow();
       assertThat(gear.category()).isEqualTo("utility");
       byte[] served =
           HttpClient.newHttpClient()
