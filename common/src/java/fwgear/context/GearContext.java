@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.engine.GearExecutionException;
 import fwgear.flywheel.ApiKey;
+import fwgear.flywheel.ClientOptions;
+import fwgear.flywheel.FlywheelClient;
+import fwgear.flywheel.FlywheelClients;
 import fwgear.json.LocatedDocument;
 import fwgear.logging.GearLogging;
 import fwgear.logging.Secrets;
@@ -78,6 +82,9 @@ public final class GearContext implements AutoCloseable {
   private final Optional<Path> configPath;
   private final boolean debugArgument;
   private final boolean cleanOutputOnFailure;
+  private final Map<String, String> environment;
+  private final ClientOptions clientOptions;
+  private FlywheelClient client;
   private Metadata metadata;
   private boolean succeeded;
   private boolean closed;
@@ -88,8 +95,12 @@ public final class GearContext implements AutoCloseable {
       Invocation invocation,
       Optional<Path> configPath,
       boolean debugArgument,
-      boolean cleanOutputOnFailure) {
+      boolean cleanOutputOnFailure,
+      Map<String, String> environment,
+      ClientOptions clientOptions) {
     this.baseDir = baseDir;
+    this.environment = environment;
+    this.clientOptions = clientOptions;
     this.manifest = manifest;
     this.invocation = invocation;
     this.configPath = configPath;
@@ -119,6 +130,7 @@ public final class GearContext implements AutoCloseable {
     private String[] args = new String[0];
     private Map<String, String> environment = System.getenv();
     private boolean cleanOutputOnFailure;
+    private ClientOptions clientOptions = ClientOptions.defaults();
 
     private Builder() {}
 
@@ -146,7 +158,7 @@ public final class GearContext implements AutoCloseable {
       return this;
     }
 
-    /** The environment to read FLYWHEEL and API-key variables from (default: the process'). */
+    /** The environment to read FLYWHEEL, API-key and AWS variables from (default: the process'). */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
@@ -155,6 +167,12 @@ public final class GearContext implements AutoCloseable {
     /** Empty {@code output/} when the gear fails (default false: keep what it wrote). */
     public Builder cleanOutputOnFailure(boolean clean) {
       this.cleanOutputOnFailure = clean;
+      return this;
+    }
+
+    /** How {@link GearContext#client()} talks to Flywheel (retries, timeouts). */
+    public Builder clientOptions(ClientOptions options) {
+      this.clientOptions = options;
       return this;
     }
 
@@ -205,7 +223,9 @@ public final class GearContext implements AutoCloseable {
           invocation,
           config.isPresent() ? Optional.of(configFile) : Optional.empty(),
           arguments.debug(),
-          cleanOutputOnFailure);
+          cleanOutputOnFailure,
+          environment,
+          clientOptions);
     }
 
     private static List<Problem> concat(List<Problem> a, List<Problem> b) {
@@ -405,6 +425,30 @@ public final class GearContext implements AutoCloseable {
   /** The job's API key (the api-key input), when there is one. Its toString hides the secret. */
   public Optional<ApiKey> apiKey() {
     return invocation.apiKey();
+  }
+
+  /**
+   * The Flywheel client the gear acts with, made on first use: the gear bot's when config {@code
+   * apikey_path_prefix} is set, else the user's from the api-key input. The choice is made in one
+   * place, {@link FlywheelClients#forContext(GearContext)}, which documents it.
+   *
+   * @throws GearExecutionException when there is no api-key input or the gear-bot key is unusable
+   */
+  public FlywheelClient client() throws GearExecutionException {
+    if (client == null) {
+      client = FlywheelClients.forContext(this);
+    }
+    return client;
+  }
+
+  /** The environment the context was opened with (the process' unless the builder set one). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The options {@link #client()} connects with. */
+  public ClientOptions clientOptions() {
+    return clientOptions;
   }
 
   /** The container the gear writes to, when config.json or --destination gives one. */

@@ -3,6 +3,7 @@ package fwgear.engine;
 import fwgear.context.GearArguments;
 import fwgear.context.GearContext;
 import fwgear.context.InvalidMetadataException;
+import fwgear.flywheel.FlywheelException;
 import fwgear.logging.GearLogging;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>0: the gear succeeded;
- *   <li>1: the gear failed ({@link GearExecutionException} or anything else), logged as one line;
+ *   <li>1: the gear failed ({@link GearExecutionException}, a {@code FlywheelException} or anything
+ *       else), logged as one line;
  *   <li>2: bad input (manifest, config.json or arguments), one line per problem, before the gear's
  *       own code runs.
  * </ul>
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * public static void main(String[] args) {
- *   System.exit(GearEngine.create().run(Run::create, args));
+ *   System.exit(GearEngine.create().run(args, Run::run));
  * }
  * }</pre>
  */
@@ -53,6 +55,14 @@ public final class GearEngine {
    */
   public GearEngine withContext(UnaryOperator<GearContext.Builder> settings) {
     return new GearEngine(builder -> settings.apply(contextSettings.apply(builder)));
+  }
+
+  /**
+   * Runs a gear written as one step (read the context, do the work) and returns the exit code;
+   * never throws. {@code System.exit(GearEngine.create().run(args, Run::run))}.
+   */
+  public int run(String[] args, GearExecution gear) {
+    return run(context -> gear, args);
   }
 
   /** Runs the gear and returns the exit code; never throws. */
@@ -108,7 +118,9 @@ public final class GearEngine {
 
   private static int failed(Exception e, boolean debug) {
     String message =
-        e instanceof GearExecutionException || e instanceof InvalidMetadataException
+        e instanceof GearExecutionException
+                || e instanceof InvalidMetadataException
+                || e instanceof FlywheelException
             ? e.getMessage()
             : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (debug) {

@@ -1,5 +1,6 @@
 package fwgear.flywheel;
 
+import fwgear.context.GearContext;
 import fwgear.engine.BotClientFactory;
 import fwgear.engine.GearExecutionException;
 import fwgear.engine.UserClientFactory;
@@ -7,12 +8,67 @@ import fwgear.parameters.ParameterStore;
 import fwgear.parameters.ParameterStoreException;
 import fwgear.parameters.SsmParameterStore;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The engine's client factories for Flywheel: the job user's client and the gear bot's. */
+/**
+ * The Flywheel client a gear acts with, chosen in one place ({@link #forContext(GearContext)},
+ * which {@link GearContext#client()} calls), and the two factories behind it: the job user's client
+ * and the gear bot's.
+ */
 public final class FlywheelClients {
+  /**
+   * The config key that switches a gear to the gear-bot key: when it is set (and not blank), the
+   * key is read from {@code <prefix>/apikey} in the AWS SSM parameter store.
+   */
+  public static final String APIKEY_PATH_PREFIX = "apikey_path_prefix";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlywheelClients.class);
+
   private FlywheelClients() {}
+
+  /**
+   * The client a gear acts with:
+   *
+   * <ul>
+   *   <li>the gear bot's, when config {@value #APIKEY_PATH_PREFIX} is set: its key is {@code
+   *       <prefix>/apikey} in the AWS SSM parameter store (configured from the context's
+   *       environment: {@code AWS_REGION}, credentials, {@code AWS_ENDPOINT_URL_SSM}), refused when
+   *       its host is not the job key's host;
+   *   <li>otherwise the user's, from the job's api-key input.
+   * </ul>
+   *
+   * Either way the job needs the api-key input (it names the site). Use {@link
+   * GearContext#client()}, which makes the client once per job.
+   *
+   * @throws GearExecutionException when there is no api-key input, or the gear-bot key cannot be
+   *     read or is for another site (the message names the parameter, never the key)
+   */
+  public static FlywheelClient forContext(GearContext context) throws GearExecutionException {
+    ApiKey jobKey =
+        context
+            .apiKey()
+            .orElseThrow(
+                () ->
+                    new GearExecutionException(
+                        "No Flywheel connection: the job has no api-key input"));
+    ClientOptions options = context.clientOptions();
+    Optional<String> prefix =
+        context
+            .config(APIKEY_PATH_PREFIX, String.class)
+            .map(String::strip)
+            .filter(p -> !p.isEmpty());
+    if (prefix.isPresent()) {
+      LOG.info("Using the gear-bot API key from {}", parameterName(prefix.get()));
+      Map<String, String> environment = context.environment();
+      return bot(() -> SsmParameterStore.fromEnvironment(environment), options)
+          .create(jobKey, prefix.get());
+    }
+    return user(options).create(jobKey);
+  }
 
   /** A client acting as the user who started the job, with the job's key. */
   public static UserClientFactory<FlywheelClient> user() {
@@ -35,7 +91,7 @@ public final class FlywheelClients {
   public static BotClientFactory<FlywheelClient> bot(
       Supplier<? extends ParameterStore> stores, ClientOptions options) {
     return (jobKey, prefix) -> {
-      String name = (prefix.endsWith("/") ? prefix : prefix + "/") + "apikey";
+      String name = parameterName(prefix);
       Optional<String> value;
       try {
         ParameterStore store = stores.get();
@@ -71,6 +127,10 @@ public final class FlywheelClients {
       }
       return FlywheelClient.connect(botKey, options);
     };
+  }
+
+  private static String parameterName(String prefix) {
+    return (prefix.endsWith("/") ? prefix : prefix + "/") + "apikey";
   }
 
   private static boolean sameHost(ApiKey a, ApiKey b) {

@@ -58,6 +58,25 @@ class GearEngineTest {
   }
 
   @Test
+  void aOneStepGearRunsAndAFlywheelFailureIsOneLineWithoutTheClassName() {
+    AtomicBoolean ran = new AtomicBoolean();
+
+    int ok = engine(false).run(new String[0], context -> ran.set(true));
+    int failed =
+        engine(false)
+            .run(
+                new String[0],
+                context -> {
+                  throw new fwgear.flywheel.FlywheelException("GET", "/api/groups/x", 404, "gone");
+                });
+
+    assertThat(ok).isEqualTo(GearEngine.OK);
+    assertThat(ran).isTrue();
+    assertThat(failed).isEqualTo(GearEngine.FAILED);
+    assertThat(log()).contains("Error: Flywheel GET /api/groups/x failed: HTTP 404: gone");
+  }
+
+  @Test
   void badInputExitsTwoBeforeTheGearsCodeRuns() {
     AtomicBoolean created = new AtomicBoolean();
 

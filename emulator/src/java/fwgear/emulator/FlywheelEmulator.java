@@ -51,7 +51,13 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
-      Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
+      Map.of(
+          "projects",
+          Projects::uniqueKey,
+          "roles",
+          r -> r.path("label").asText(),
+          "gears",
+          GearRoutes::uniqueKey);
 
   private FlywheelEmulator(EmulatorOptions options) throws IOException {
     capLibraryLogs();
@@ -74,6 +80,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       new SiteRoutes(store, access, this::siteUrl).register(router);
       new GroupRoutes(store, access).register(router);
       new ProjectRoutes(store, access).register(router);
+      new RuleRoutes(store, access).register(router);
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());

@@ -5,10 +5,7 @@ import static fwgear.emulator.Containers.NODES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +158,11 @@ final class ProjectRoutes {
           for (JsonNode file : Containers.current(tx, "projects", id).path("files")) {
             tx.deleteBlob(file.path("_id").asText());
           }
+          for (JsonNode rule : store.list("rules")) {
+            if (rule.path("project_id").asText().equals(id)) {
+              tx.delete("rules", rule.path("_id").asText());
+            }
+          }
           tx.delete("projects", id);
           return null;
         });
@@ -303,10 +305,15 @@ final class ProjectRoutes {
       entry.put("_id", blobId);
       entry.put("file_id", blobId);
       entry.put("name", name);
-      entry.put("mimetype", part.contentType());
+      String mimetype = part.contentType();
+      entry.put(
+          "mimetype",
+          mimetype == null || mimetype.equals("application/octet-stream")
+              ? FileTypes.mimetype(name)
+              : mimetype);
       entry.put("size", part.content().length);
-      entry.put("hash", sha256(part.content()));
-      entry.putNull("type");
+      entry.put("hash", FileTypes.hash(part.content()));
+      entry.put("type", FileTypes.type(name));
       entry.putNull("modality");
       entry.putObject("classification");
       entry.putArray("tags");
@@ -414,14 +421,5 @@ final class ProjectRoutes {
     }
     throw ApiError.notFound(
         "File " + name + " not found in project " + project.path("_id").asText());
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -10,7 +10,10 @@ import ch.qos.logback.core.read.ListAppender;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
-import fwgear.flywheel.service.FlywheelService;
+import fwgear.plan.Applier;
+import fwgear.plan.Change;
+import fwgear.plan.Plan;
+import fwgear.plan.Target;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +48,16 @@ class SecretsTest {
     root.setLevel(previousLevel);
   }
 
+  record CreateGroup(String id) implements Change {
+    public Target target() {
+      return new Target("group", id);
+    }
+
+    public String describe() {
+      return "create group " + id;
+    }
+  }
+
   @Test
   void theSecretIsInNoLogLineAndNoError() {
     String secret = server.apiKey().secret();
@@ -59,8 +72,12 @@ class SecretsTest {
     client.whoAmI();
     server.addFault(Fault.always("GET", "/api/groups/nacc", 503).limitedTo(1));
     client.getGroup("nacc");
-    new FlywheelService(client, true).getOrCreateGroup("dry", "Dry");
-    new FlywheelService(client, false).getOrCreateGroup("wet", "Wet");
+    Applier<CreateGroup> applier =
+        Applier.<CreateGroup>builder()
+            .on(CreateGroup.class, c -> client.createGroup(c.id(), c.id()))
+            .build();
+    new Plan<>(List.of(new CreateGroup("dry"))).printOrApply(true, applier);
+    new Plan<>(List.of(new CreateGroup("wet"))).printOrApply(false, applier);
     errors.add(catchThrowable(() -> client.createGroup("wet", "Wet")));
     errors.add(catchThrowable(() -> client.getProject("000000000000000000000000")));
     errors.add(catchThrowable(() -> client.findGroups("no-operator")));

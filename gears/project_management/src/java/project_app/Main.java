@@ -1,15 +1,16 @@
 package project_app;
 
 import fwgear.engine.GearExecutionException;
+import fwgear.plan.Plan;
+import fwgear.plan.Summary;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import project_app.definition.ProjectFile;
 import project_app.definition.StudyDefinition;
 import project_app.plan.Change;
-import project_app.plan.Plan;
 import project_app.plan.Planner;
-import project_app.plan.Summary;
 import project_app.site.PlanApplier;
 import project_app.site.Site;
 import project_app.site.SiteReader;
@@ -37,6 +38,12 @@ public final class Main {
     this.options = options;
   }
 
+  /** Logs the project file's warnings, then runs its studies. */
+  public Summary run(ProjectFile.Contents contents) throws GearExecutionException {
+    contents.warnings().forEach(warning -> LOG.warn("{}", warning.format()));
+    return run(contents.studies());
+  }
+
   /**
    * @return what was (or would be) created, updated and left unchanged
    */
@@ -52,25 +59,7 @@ public final class Main {
     SiteState current =
         new SiteReader(site).read(desired.groups().stream().map(GroupSpec::id).toList());
     Planner planner = new Planner(roles.values(), site.currentUserId());
-    Plan plan = planner.plan(desired, current);
-    plan.notices().forEach(notice -> LOG.warn("{}", notice));
-
-    if (options.dryRun()) {
-      LOG.info("Dry run: {} {} planned", plan.changes().size(), writes(plan.changes().size()));
-      for (Change change : plan.changes()) {
-        LOG.info("Dry run: would {}", change.describe());
-      }
-      Summary summary = plan.summary();
-      LOG.info("{}", summary.format(true));
-      return summary;
-    }
-    List<Change> done = new PlanApplier(site).apply(plan, current);
-    Summary summary = plan.withChanges(done).summary();
-    LOG.info("{}", summary.format(false));
-    return summary;
-  }
-
-  private static String writes(int count) {
-    return count == 1 ? "write" : "writes";
+    Plan<Change> plan = planner.plan(desired, current);
+    return plan.printOrApply(options.dryRun(), PlanApplier.of(site, current));
   }
 }

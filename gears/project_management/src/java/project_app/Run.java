@@ -1,108 +1,33 @@
 package project_app;
 
 import fwgear.context.GearContext;
-import fwgear.engine.BotClientFactory;
+import fwgear.context.InputFile;
 import fwgear.engine.GearEngine;
-import fwgear.engine.GearExecution;
 import fwgear.engine.GearExecutionException;
-import fwgear.engine.GearExecutionFactory;
-import fwgear.engine.UserClientFactory;
-import fwgear.flywheel.ApiKey;
-import fwgear.flywheel.FlywheelClient;
-import fwgear.flywheel.FlywheelClients;
-import fwgear.flywheel.FlywheelException;
-import fwgear.problem.InvalidInputException;
-import fwgear.problem.Problem;
-import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import project_app.definition.ProjectFile;
 import project_app.site.FlywheelSite;
 
 /**
- * The gear's environment (the seed's {@code run.py}): reads the config, checks the whole project
- * file, connects to Flywheel with the user's key or the gear bot's, and hands over to {@link Main}.
- * The project file is checked before any connection is made, so a bad file costs no request.
+ * The gear's environment (the seed's {@code run.py}): the config, the project file (checked whole
+ * before any connection is made), the Flywheel client, then {@link Main}. The manifest holds the
+ * constraints; the engine reports bad input and failures.
  */
-public final class Run implements GearExecutionFactory {
-  private static final Logger LOG = LoggerFactory.getLogger(Run.class);
-
+public final class Run {
   public static final String API_KEY = "api-key";
   public static final String PROJECT_FILE = "project_file";
 
-  /** The manifest's config; {@code apikeyPathPrefix} is null when not set. */
-  public record Config(
-      boolean dryRun, String adminGroup, boolean newOnly, String apikeyPathPrefix) {}
-
-  private final UserClientFactory<FlywheelClient> users;
-  private final BotClientFactory<FlywheelClient> bots;
-
-  public Run(UserClientFactory<FlywheelClient> users, BotClientFactory<FlywheelClient> bots) {
-    this.users = users;
-    this.bots = bots;
-  }
+  /** The manifest's config; {@code apikey_path_prefix} is read by {@code context.client()}. */
+  record Config(boolean dryRun, String adminGroup, boolean newOnly) {}
 
   public static void main(String[] args) {
-    System.exit(
-        GearEngine.create().run(new Run(FlywheelClients.user(), FlywheelClients.bot()), args));
+    System.exit(GearEngine.create().run(args, Run::run));
   }
 
-  @Override
-  public GearExecution create(GearContext context) throws GearExecutionException {
+  static void run(GearContext context) throws GearExecutionException {
     Config config = context.config(Config.class);
-    String configFile = context.configPath().map(Path::toString).orElse("config.json");
-    if (config.adminGroup() == null || config.adminGroup().isBlank()) {
-      throw new InvalidInputException(
-          Problem.error(
-              configFile,
-              0,
-              "config.admin_group",
-              "config-value",
-              "config.admin_group: must name a group (default nacc)"));
-    }
-    Path file =
-        context
-            .inputPath(PROJECT_FILE)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        Problem.error(
-                            configFile,
-                            0,
-                            "inputs." + PROJECT_FILE,
-                            "input-missing",
-                            "the project file input is required")));
-    String name = context.inputFilename(PROJECT_FILE).orElse(file.getFileName().toString());
-    ProjectFile.Contents contents = ProjectFile.read(file, name);
-    contents.warnings().forEach(warning -> LOG.warn("{}", warning.format()));
-
-    FlywheelClient client = connect(context, config);
-    Main main =
-        new Main(
-            new FlywheelSite(client),
-            new Main.Options(config.adminGroup().strip(), config.dryRun(), config.newOnly()));
-    return ignored -> {
-      try {
-        main.run(contents.studies());
-      } catch (FlywheelException e) {
-        throw new GearExecutionException(e.getMessage(), e);
-      }
-    };
-  }
-
-  private FlywheelClient connect(GearContext context, Config config) throws GearExecutionException {
-    ApiKey jobKey =
-        context
-            .apiKey()
-            .orElseThrow(
-                () ->
-                    new GearExecutionException(
-                        "No Flywheel connection: the api-key input is missing"));
-    String prefix = config.apikeyPathPrefix();
-    if (prefix != null && !prefix.isBlank()) {
-      LOG.info("Using the gear-bot API key from {}/apikey", prefix.strip());
-      return bots.create(jobKey, prefix.strip());
-    }
-    return users.create(jobKey);
+    InputFile file = context.inputFile(PROJECT_FILE).orElseThrow(); // the manifest requires it
+    ProjectFile.Contents contents = ProjectFile.read(file.path(), file.filename());
+    Main.Options options = new Main.Options(config.adminGroup(), config.dryRun(), config.newOnly());
+    new Main(new FlywheelSite(context.client()), options).run(contents);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Runs the gear the way Flywheel does, in this process: a base folder with manifest.json,
- * config.json and {@code input/project_file/<file>}, then the engine with {@link Run}.
+ * config.json and {@code input/project_file/<file>}, then the engine with {@link Run#run}.
  */
 final class GearRun {
   static final Path MANIFEST = Path.of("src/docker/manifest.json");
@@ -55,14 +55,15 @@ final class GearRun {
     return base;
   }
 
-  static Result run(Path base, Run gear) {
+  /** Runs {@link Run} on {@code base}, the environment (AWS settings) being {@code environment}. */
+  static Result run(Path base, Map<String, String> environment) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     GearLogging.redirect(() -> log);
     try {
       int code =
           GearEngine.create()
-              .withContext(builder -> builder.baseDir(base).environment(Map.of()))
-              .run(gear, new String[0]);
+              .withContext(builder -> builder.baseDir(base).environment(environment))
+              .run(new String[0], Run::run);
       return new Result(code, log.toString(StandardCharsets.UTF_8));
     } finally {
       GearLogging.redirect(() -> System.out);

@@ -2,6 +2,7 @@ package project_app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fwgear.plan.Summary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import project_app.definition.ProjectFile;
 import project_app.definition.StudyDefinition;
-import project_app.plan.Summary;
 import project_app.site.SiteModel;
 import project_app.state.GroupState;
 import project_app.state.RoleRef;
@@ -43,8 +43,8 @@ class MainTest {
     Summary summary = main(site, true).run(studies);
 
     assertThat(site.writes()).isEmpty();
-    assertThat(summary.createdGroups()).isEqualTo(4);
-    assertThat(summary.createdProjects()).isEqualTo(18);
+    assertThat(summary.tally("group").created()).isEqualTo(4);
+    assertThat(summary.tally("project").created()).isEqualTo(18);
     assertThat(summary.format(true))
         .startsWith("Dry run, nothing written. Would have created 4 groups and 18 projects;");
   }
@@ -60,7 +60,7 @@ class MainTest {
 
     assertThat(writes).isEqualTo(first.writes()).isEqualTo(4 + 3 + 6 + 4 + 18 + 10 + 2);
     assertThat(site.writes()).hasSize(writes);
-    assertThat(second).isEqualTo(new Summary(0, 0, 0, 0, 4, 18, 0));
+    assertThat(second).isEqualTo(summary(0, 0, 0, 0, 4, 18, 0));
     // roles, admin group, current user, then a group and its projects per group
     assertThat(site.reads() - readsBefore).isEqualTo(1 + 1 + 1 + 4 * 2);
   }
@@ -78,6 +78,13 @@ class MainTest {
     Summary summary = main(site, true).run(studies);
 
     assertThat(site.writes()).hasSize(writes);
-    assertThat(summary).isEqualTo(new Summary(0, 0, 4, 1, 0, 17, 5));
+    assertThat(summary).isEqualTo(summary(0, 0, 4, 1, 0, 17, 5));
+  }
+
+  /** The summary of groups and projects, as the gear counts them. */
+  static Summary summary(int cg, int cp, int ug, int up, int ng, int np, int writes) {
+    return new Summary(
+        List.of(new Summary.Tally("group", cg, ug, ng), new Summary.Tally("project", cp, up, np)),
+        writes);
   }
 }

@@ -48,7 +48,7 @@ class RunProcessTest {
 
       assertThat(result.exitCode()).as(result.output()).isZero();
       assertThat(result.output())
-          .contains("- INFO - project_app.site.PlanApplier] Create group alpha (Alpha Center)")
+          .contains("- INFO - fwgear.plan.Applier] Create group alpha (Alpha Center)")
           .contains("Created 4 groups and 18 projects")
           .doesNotContain(flywheel.apiKey().secret());
       assertThat(FlywheelClient.connect(flywheel.apiKey()).findProjects()).hasSize(18);

@@ -36,6 +36,7 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.release.BumpCommand.class,
       fwgear.tools.changes.ChangedCommand.class,
       fwgear.tools.tailor.TailorCommand.class,
+      fwgear.tools.upload.UploadCommand.class,
       fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {
@@ -123,7 +124,7 @@ public final class GearCli {
                 .orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
-    for (String name : java.util.List.of("list", "peek", "validate")) {
+    for (String name : java.util.List.of("list", "peek", "validate", "upload")) {
       CommandLine sub = commandLine.getSubcommands().get(name);
       if (sub != null) {
         sub.setUnmatchedOptionsArePositionalParams(true);

@@ -1,18 +1,37 @@
 package project_app.plan;
 
+import fwgear.plan.Target;
 import java.util.List;
 import java.util.stream.Collectors;
 import project_app.state.RoleRef;
 
-/** One write the gear makes to Flywheel. {@link #describe()} says it in a log line. */
-public sealed interface Change {
+/**
+ * One write the gear makes to Flywheel, a change of the common plan design ({@link fwgear.plan}).
+ * Its target is a {@code group <id>} or a {@code project <group>/<label>}.
+ */
+public sealed interface Change extends fwgear.plan.Change {
 
   /** The group or project ({@code group/label}) the change is about. */
   String container();
 
-  String describe();
+  static Target group(String groupId) {
+    return new Target("group", groupId);
+  }
+
+  static Target project(String groupId, String label) {
+    return new Target("project", groupId + "/" + label);
+  }
 
   record CreateGroup(String groupId, String label) implements Change {
+    public Target target() {
+      return Change.group(groupId);
+    }
+
+    @Override
+    public boolean creates() {
+      return true;
+    }
+
     public String container() {
       return groupId;
     }
@@ -23,6 +42,10 @@ public sealed interface Change {
   }
 
   record AddGroupTag(String groupId, String tag) implements Change {
+    public Target target() {
+      return Change.group(groupId);
+    }
+
     public String container() {
       return groupId;
     }
@@ -33,6 +56,10 @@ public sealed interface Change {
   }
 
   record AddGroupRole(String groupId, RoleRef role) implements Change {
+    public Target target() {
+      return Change.group(groupId);
+    }
+
     public String container() {
       return groupId;
     }
@@ -45,6 +72,10 @@ public sealed interface Change {
   /** Gives a user access to a group; {@code previous} is their access before, if any. */
   record SetGroupAccess(String groupId, String userId, String access, String previous)
       implements Change {
+    public Target target() {
+      return Change.group(groupId);
+    }
+
     public String container() {
       return groupId;
     }
@@ -68,6 +99,15 @@ public sealed interface Change {
   }
 
   record CreateProject(String groupId, String label) implements Change {
+    public Target target() {
+      return Change.project(groupId, label);
+    }
+
+    @Override
+    public boolean creates() {
+      return true;
+    }
+
     public String container() {
       return groupId + "/" + label;
     }
@@ -78,6 +118,10 @@ public sealed interface Change {
   }
 
   record AddProjectTag(String groupId, String label, String tag) implements Change {
+    public Target target() {
+      return Change.project(groupId, label);
+    }
+
     public String container() {
       return groupId + "/" + label;
     }
@@ -96,6 +140,10 @@ public sealed interface Change {
       implements Change {
     public SetProjectRoles {
       roles = List.copyOf(roles);
+    }
+
+    public Target target() {
+      return Change.project(groupId, label);
     }
 
     public String container() {

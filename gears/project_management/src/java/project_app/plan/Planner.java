@@ -1,5 +1,7 @@
 package project_app.plan;
 
+import fwgear.plan.Plan;
+import fwgear.plan.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class Planner {
     this.creatorId = creatorId;
   }
 
-  public Plan plan(DesiredState desired, SiteState site) {
+  public Plan<Change> plan(DesiredState desired, SiteState site) {
     List<Change> changes = new ArrayList<>();
     List<String> notices = new ArrayList<>(desired.notices());
     for (GroupSpec group : desired.groups()) {
@@ -72,11 +74,12 @@ public final class Planner {
         planProject(project, matches.stream().findFirst(), changes);
       }
     }
-    return new Plan(
-        changes,
-        notices,
-        desired.groups().stream().map(GroupSpec::id).toList(),
-        desired.projects().stream().map(ProjectSpec::path).toList());
+    List<Target> targets = new ArrayList<>();
+    desired.groups().forEach(group -> targets.add(Change.group(group.id())));
+    desired
+        .projects()
+        .forEach(project -> targets.add(Change.project(project.groupId(), project.label())));
+    return new Plan<>(changes, notices, targets);
   }
 
   private void planGroup(GroupSpec group, Optional<GroupState> current, List<Change> changes) {

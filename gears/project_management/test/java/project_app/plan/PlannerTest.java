@@ -7,6 +7,8 @@ import static project_app.plan.WorkedExample.CURATE;
 import static project_app.plan.WorkedExample.ROLES;
 
 import fwgear.engine.GearExecutionException;
+import fwgear.plan.Plan;
+import fwgear.plan.Summary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +79,10 @@ class PlannerTest {
     DesiredState desired = desired(false);
     SiteModel site = site().with(WorkedExample.nacc());
 
-    Plan first = planner.plan(desired, site.state());
-    Plan second = planner.plan(desired, site.apply(first).state());
+    Plan<Change> first = planner.plan(desired, site.state());
+    Plan<Change> second = planner.plan(desired, site.apply(first).state());
 
-    assertThat(first.summary()).isEqualTo(new Summary(4, 18, 0, 0, 0, 0, first.changes().size()));
+    assertThat(first.summary()).isEqualTo(summary(4, 18, 0, 0, 0, 0, first.changes().size()));
     assertThat(first.changes()).filteredOn(c -> c instanceof Change.CreateGroup).hasSize(4);
     assertThat(first.changes())
         .filteredOn(c -> c instanceof Change.SetGroupAccess)
@@ -91,7 +93,7 @@ class PlannerTest {
     assertThat(first.changes()).hasSize(4 + 3 + 3 * 2 + 4 * 2 + 18 + 10 + 3);
     assertThat(first.changes().get(0).describe()).isEqualTo("create group alpha (Alpha Center)");
     assertThat(second.changes()).isEmpty();
-    assertThat(second.summary()).isEqualTo(new Summary(0, 0, 0, 0, 4, 18, 0));
+    assertThat(second.summary()).isEqualTo(summary(0, 0, 0, 0, 4, 18, 0));
     assertThat(second.summary().format(false))
         .isEqualTo(
             "Created 0 groups and 0 projects; updated 0 groups and 0 projects; unchanged 4 groups"
@@ -119,7 +121,7 @@ class PlannerTest {
             ROLES,
             false);
 
-    Plan plan = planner.plan(drifted, site.state());
+    Plan<Change> plan = planner.plan(drifted, site.state());
 
     assertThat(plan.changes())
         .extracting(Change::describe)
@@ -129,7 +131,7 @@ class PlannerTest {
             "give u4@example.org ro access to group alpha",
             "give u4@example.org role admin on project release-tau/master-project")
         .hasSize(1 + 4 * 2 + 1);
-    assertThat(plan.summary()).isEqualTo(new Summary(0, 0, 4, 1, 0, 17, 10));
+    assertThat(plan.summary()).isEqualTo(summary(0, 0, 4, 1, 0, 17, 10));
   }
 
   @Test
@@ -137,7 +139,7 @@ class PlannerTest {
     SiteModel site =
         site().with(new GroupState("alpha", "Alpha ADRC", List.of(), List.of(), Map.of()));
 
-    Plan plan = planner.plan(desired(false), site.state());
+    Plan<Change> plan = planner.plan(desired(false), site.state());
 
     assertThat(plan.notices())
         .containsExactly(
@@ -163,7 +165,7 @@ class PlannerTest {
                 List.of(),
                 Map.of("u1@example.org", Set.of(CURATE.id())))));
 
-    Plan plan = planner.plan(desired(false), new SiteState(state.groups(), projects));
+    Plan<Change> plan = planner.plan(desired(false), new SiteState(state.groups(), projects));
 
     assertThat(plan.changes())
         .extracting(Change::describe)
@@ -237,5 +239,12 @@ class PlannerTest {
     } catch (GearExecutionException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The summary of groups and projects, as the gear counts them. */
+  static Summary summary(int cg, int cp, int ug, int up, int ng, int np, int writes) {
+    return new Summary(
+        List.of(new Summary.Tally("group", cg, ug, ng), new Summary.Tally("project", cp, up, np)),
+        writes);
   }
 }

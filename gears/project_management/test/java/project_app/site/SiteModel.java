@@ -1,5 +1,6 @@
 package project_app.site;
 
+import fwgear.plan.Plan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import project_app.plan.Plan;
+import project_app.plan.Change;
 import project_app.state.GroupState;
 import project_app.state.ProjectState;
 import project_app.state.RoleRef;
@@ -44,8 +45,8 @@ public final class SiteModel implements Site {
   }
 
   /** Applies a plan made from this site's state, through {@link PlanApplier}. */
-  public SiteModel apply(Plan plan) {
-    new PlanApplier(this).apply(plan, state());
+  public SiteModel apply(Plan<Change> plan) {
+    PlanApplier.of(this, state()).apply(plan.changes());
     return this;
   }
 

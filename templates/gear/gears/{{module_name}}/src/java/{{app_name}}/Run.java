@@ -2,35 +2,27 @@ package {{app_name}};
 
 import fwgear.context.GearContext;
 import fwgear.engine.GearEngine;
-import fwgear.engine.GearExecution;
 import fwgear.engine.GearExecutionException;
-import fwgear.flywheel.ApiKey;
+import fwgear.flywheel.FlywheelClient;
 
 /**
- * The entry point of the {{gear_name}} gear (the seed's {@code run.py}): gathers the inputs and
- * configuration from the gear context, then runs {@link Main}, which does the work.
+ * The entry point of the {{gear_name}} gear (the seed's {@code run.py}): reads the configuration
+ * and inputs from the gear context, gets the Flywheel client, then runs {@link Main}, which does
+ * the work. The engine reports bad input (exit 2) and failures (exit 1).
  */
 public final class Run {
   private Run() {}
 
-  /** Reads what the gear needs; a missing value stops the gear before any work is done. */
-  static GearExecution create(GearContext context) throws GearExecutionException {
-    ApiKey apiKey =
-        context
-            .apiKey()
-            .orElseThrow(() -> new GearExecutionException("the api-key input is missing"));
-    return new {{class_name}}(apiKey.host(), context.flag("dry_run"));
-  }
-
-  /** The gathered values; running calls {@link Main}. */
-  record {{class_name}}(String site, boolean dryRun) implements GearExecution {
-    @Override
-    public void run(GearContext context) {
-      Main.run(site, dryRun);
-    }
-  }
+  /** The manifest's config, bound by name ({@code dry_run}); its constraints are in the manifest. */
+  record Config(boolean dryRun) {}
 
   public static void main(String[] args) {
-    System.exit(GearEngine.create().run(Run::create, args));
+    System.exit(GearEngine.create().run(args, Run::run));
+  }
+
+  static void run(GearContext context) throws GearExecutionException {
+    Config config = context.config(Config.class);
+    FlywheelClient client = context.client(); // the api-key input's, or the gear bot's
+    Main.run(client.host(), config.dryRun());
   }
 }
