@@ -32,11 +32,11 @@ import java.util.zip.ZipOutputStream;
  * holding the classes and resources of a class path, with {@code Main-Class} set.
  *
  * <p>Merging follows Pants' {@code deploy_jar} defaults: the first entry of a name on the class
- * path wins (the class path's own rule), {@code META-INF/services/*} files are concatenated,
- * module descriptors ({@code module-info.class}, also under {@code META-INF/versions/N/}) and
- * signature files are dropped (a merged jar cannot keep a signed jar's digests valid). The output
- * is reproducible: entries sorted by name, one fixed timestamp, no build-specific manifest fields,
- * so the same inputs give the same bytes.
+ * path wins (the class path's own rule), {@code META-INF/services/*} files are concatenated, module
+ * descriptors ({@code module-info.class}, also under {@code META-INF/versions/N/}) and signature
+ * files are dropped (a merged jar cannot keep a signed jar's digests valid). The output is
+ * reproducible: entries sorted by name, one fixed timestamp, no build-specific manifest fields, so
+ * the same inputs give the same bytes.
  */
 public final class FatJarBuilder {
   /** The timestamp of every entry (DOS time, no zone): 2026-01-01, as the Maven build's own. */
@@ -55,6 +55,7 @@ public final class FatJarBuilder {
    */
   private static final Pattern MODULE_INFO =
       Pattern.compile("(META-INF/versions/[0-9]+/)?module-info\\.class");
+
   private static final String SERVICES = "META-INF/services/";
 
   private final String preamble;
