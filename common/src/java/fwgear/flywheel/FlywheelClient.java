@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -420,6 +422,57 @@ public final class FlywheelClient {
       }
       throw e;
     }
+  }
+
+  /** Every registered version of a gear ({@code all_versions=true}), newest first. */
+  public List<Gear> gearVersions(String name) {
+    return get("/gears", "all_versions=true&" + filter(Filters.eq("gear.name", name)), GEARS);
+  }
+
+  /**
+   * Registers a gear with its image archive the legacy way ({@code POST /gears/temp}, site admins):
+   * a multipart body of a {@code metadata} field ({@code {"category", "gear": <manifest>,
+   * "exchange": {"git-commit"}}}) and the archive as {@code gear.tar}. The site fills in {@code
+   * exchange.rootfs-hash} and {@code rootfs-url}. Returns the gear's id. A version the site already
+   * has is refused (409). After an unclear answer it is sent again only if the site does not list
+   * the version.
+   */
+  public String uploadGear(JsonNode document, Path archive) {
+    String name = document.path("gear").path("name").asText();
+    String version = document.path("gear").path("version").asText();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(archive);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the gear archive " + archive, e);
+    }
+    String boundary = "fwgear-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 16384);
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(transport.bytes(document));
+    body.writeBytes(
+        ("\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gear.tar\"\r\n"
+                + "Content-Type: application/x-tar\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Transport.Request request =
+        new Transport.Request(
+            "POST",
+            "/gears/temp",
+            null,
+            body.toByteArray(),
+            "multipart/form-data; boundary=" + boundary);
+    Transport.Check ifDone = () -> lookupGear(name, version).map(g -> idNode(g.id()));
+    JsonNode answer = call(request, ifDone, json.constructType(JsonNode.class));
+    return answer.path("_id").asText();
   }
 
   /**

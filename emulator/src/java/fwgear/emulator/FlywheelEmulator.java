@@ -51,7 +51,13 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
-      Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
+      Map.of(
+          "projects",
+          Projects::uniqueKey,
+          "roles",
+          r -> r.path("label").asText(),
+          "gears",
+          GearRoutes::uniqueKey);
 
   private FlywheelEmulator(EmulatorOptions options) throws IOException {
     capLibraryLogs();

@@ -131,7 +131,7 @@ public final class PackageService {
     if (!images.isEmpty()) {
       ImagePackager imagePackager =
           new ImagePackager(
-              repository.root(), ImageBuilder.detect(BuilderSettings.load(repository.root())));
+              repository.root(), ImageBuilder.detect(BuilderSettings.of(repository.settings())));
       for (DockerImage image : images) {
         try {
           ImagePackager.PackagedImage result =
