@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public final class FlywheelClient {
   private static final TypeReference<List<FileEntry>> FILES = new TypeReference<>() {};
   private static final TypeReference<List<Gear>> GEARS = new TypeReference<>() {};
   private static final TypeReference<List<Job>> JOBS = new TypeReference<>() {};
+  private static final TypeReference<List<GearRule>> RULES = new TypeReference<>() {};
 
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -212,6 +215,96 @@ public final class FlywheelClient {
     put("/projects/" + segment(projectId), json.createObjectNode().put("description", description));
   }
 
+  // ---- gear rules ----
+
+  /** The gear rules of a project. */
+  public List<GearRule> projectRules(String projectId) {
+    return get("/projects/" + segment(projectId) + "/rules", null, RULES);
+  }
+
+  public GearRule projectRule(String projectId, String ruleId) {
+    return get(
+        "/projects/" + segment(projectId) + "/rules/" + segment(ruleId), null, GearRule.class);
+  }
+
+  /**
+   * Adds a gear rule to a project and returns it as stored (with its id). After an unclear answer
+   * it looks for a rule of that name on the project before sending the add again, so a rule is
+   * never added twice.
+   */
+  public GearRule addProjectRule(String projectId, GearRule rule) {
+    String path = "/projects/" + segment(projectId) + "/rules";
+    JsonNode answer =
+        call(
+            jsonRequest("POST", path, json.valueToTree(rule.withId(null))),
+            () ->
+                projectRules(projectId).stream()
+                    .filter(r -> rule.name().equals(r.name()))
+                    .findFirst()
+                    .map(json::valueToTree),
+            json.constructType(JsonNode.class));
+    // The modern API answers the whole rule; the 2019 one only {"_id": ...}.
+    if (answer.has("gear_id")) {
+      return json.convertValue(answer, GearRule.class);
+    }
+    return projectRule(projectId, answer.path("_id").asText());
+  }
+
+  /** Changes a rule in place (its id stays); the fields given replace the rule's. */
+  public GearRule modifyProjectRule(String projectId, String ruleId, GearRule rule) {
+    String path = "/projects/" + segment(projectId) + "/rules/" + segment(ruleId);
+    JsonNode body = json.valueToTree(rule.withId(null));
+    call(jsonRequest("PUT", path, body), Transport.Check.IDEMPOTENT, null);
+    return projectRule(projectId, ruleId);
+  }
+
+  /**
+   * Removes a rule. A rule that is not there (404) counts as removed: after a lost answer the retry
+   * finds it gone, which is what was asked.
+   */
+  public void deleteProjectRule(String projectId, String ruleId) {
+    Transport.Request request =
+        new Transport.Request(
+            "DELETE",
+            "/projects/" + segment(projectId) + "/rules/" + segment(ruleId),
+            null,
+            null,
+            null);
+    try {
+      answer(request, Transport.Check.IDEMPOTENT);
+    } catch (FlywheelException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+    }
+  }
+
+  // ---- project settings: viewer apps ----
+
+  /**
+   * A project's settings ({@code viewer_apps}, {@code deid_profile}, ...), as Flywheel gives them.
+   */
+  public JsonNode projectSettings(String projectId) {
+    return get("/projects/" + segment(projectId) + "/settings", null, JsonNode.class);
+  }
+
+  /** The viewer apps of a project's settings. */
+  public List<ViewerApp> projectViewerApps(String projectId) {
+    List<ViewerApp> apps = new java.util.ArrayList<>();
+    for (JsonNode app : projectSettings(projectId).path("viewer_apps")) {
+      apps.add(ViewerApp.of(app));
+    }
+    return apps;
+  }
+
+  /** Replaces the viewer apps of a project (the other settings stay as they are). */
+  public void setProjectViewerApps(String projectId, List<ViewerApp> apps) {
+    ObjectNode body = json.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("viewer_apps");
+    apps.forEach(app -> list.add(app.json()));
+    put("/projects/" + segment(projectId) + "/settings", body);
+  }
+
   // ---- roles, users ----
 
   public List<Role> roles() {
@@ -232,7 +325,10 @@ public final class FlywheelClient {
 
   // ---- files ----
 
-  /** Uploads (or replaces) a file of a project; returns the stored file. */
+  /**
+   * Uploads (or replaces) a file of a project; returns the stored file. After an unclear answer it
+   * checks whether the project holds these bytes under that name before sending them again.
+   */
   public FileEntry uploadProjectFile(
       String projectId, String name, byte[] content, String contentType) {
     String boundary = "fwgear-" + UUID.randomUUID();
@@ -244,9 +340,24 @@ public final class FlywheelClient {
             null,
             body,
             "multipart/form-data; boundary=" + boundary);
-    // Uploading the same bytes again only makes a new version: safe to retry.
-    List<FileEntry> stored =
-        call(request, Transport.Check.IDEMPOTENT, json.getTypeFactory().constructType(FILES));
+    // After an unclear answer: if the project has the file with these bytes (Flywheel's hash), the
+    // upload went through; sending it again would only make a needless new version.
+    String hash = hash(content);
+    Transport.Check ifDone =
+        () -> {
+          try {
+            FileEntry there = projectFileInfo(projectId, name);
+            return hash.equals(there.hash())
+                ? Optional.of(json.createArrayNode().add(json.valueToTree(there)))
+                : Optional.empty();
+          } catch (FlywheelException e) {
+            if (e.isNotFound()) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        };
+    List<FileEntry> stored = call(request, ifDone, json.getTypeFactory().constructType(FILES));
     return stored.stream()
         .filter(f -> name.equals(f.name()))
         .findFirst()
@@ -278,6 +389,90 @@ public final class FlywheelClient {
   /** The newest registered version of a gear by name. */
   public Optional<Gear> findGear(String name) {
     return findGears(Filters.eq("gear.name", name)).stream().reduce((a, b) -> b);
+  }
+
+  /** A gear version by id. */
+  public Gear getGear(String gearId) {
+    return get("/gears/" + segment(gearId), null, Gear.class);
+  }
+
+  /** The latest version of a gear by name ({@code fw.lookup("gears/<name>")}); empty if none. */
+  public Optional<Gear> lookupGear(String name) {
+    return lookup(List.of("gears", name), Gear.class);
+  }
+
+  /** A gear by name and version; empty if the site does not have that version. */
+  public Optional<Gear> lookupGear(String name, String version) {
+    return lookup(List.of("gears", name, version), Gear.class);
+  }
+
+  private <T> Optional<T> lookup(List<String> path, Class<T> type) {
+    ObjectNode body = json.createObjectNode();
+    body.set("path", json.valueToTree(path));
+    try {
+      // A lookup is a read sent as POST: safe to repeat.
+      return Optional.of(
+          call(
+              jsonRequest("POST", "/lookup", body),
+              Transport.Check.IDEMPOTENT,
+              json.constructType(type)));
+    } catch (FlywheelException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Every registered version of a gear ({@code all_versions=true}), newest first. */
+  public List<Gear> gearVersions(String name) {
+    return get("/gears", "all_versions=true&" + filter(Filters.eq("gear.name", name)), GEARS);
+  }
+
+  /**
+   * Registers a gear with its image archive the legacy way ({@code POST /gears/temp}, site admins):
+   * a multipart body of a {@code metadata} field ({@code {"category", "gear": <manifest>,
+   * "exchange": {"git-commit"}}}) and the archive as {@code gear.tar}. The site fills in {@code
+   * exchange.rootfs-hash} and {@code rootfs-url}. Returns the gear's id. A version the site already
+   * has is refused (409). After an unclear answer it is sent again only if the site does not list
+   * the version.
+   */
+  public String uploadGear(JsonNode document, Path archive) {
+    String name = document.path("gear").path("name").asText();
+    String version = document.path("gear").path("version").asText();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(archive);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the gear archive " + archive, e);
+    }
+    String boundary = "fwgear-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 16384);
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(transport.bytes(document));
+    body.writeBytes(
+        ("\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gear.tar\"\r\n"
+                + "Content-Type: application/x-tar\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Transport.Request request =
+        new Transport.Request(
+            "POST",
+            "/gears/temp",
+            null,
+            body.toByteArray(),
+            "multipart/form-data; boundary=" + boundary);
+    Transport.Check ifDone = () -> lookupGear(name, version).map(g -> idNode(g.id()));
+    JsonNode answer = call(request, ifDone, json.constructType(JsonNode.class));
+    return answer.path("_id").asText();
   }
 
   /**
@@ -373,10 +568,23 @@ public final class FlywheelClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** Flywheel's hash of a file's bytes: {@code v0-sha384-<hex>}. */
+  public static String hash(byte[] content) {
+    try {
+      return "v0-sha384-"
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-384").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-384 is part of every JDK", e);
+    }
+  }
+
   private static byte[] multipart(
       String boundary, String name, byte[] content, String contentType) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
-    String safeName = name.replace("\"", "%22").replace("\r", "").replace("\n", "");
+    // The HTML form encoding of a name (WHATWG): the server decodes it back, and refuses a name
+    // with CR or LF rather than storing another name.
+    String safeName = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     String head =
         "--"
             + boundary

@@ -51,7 +51,13 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean seeded;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
-      Map.of("projects", Projects::uniqueKey, "roles", r -> r.path("label").asText());
+      Map.of(
+          "projects",
+          Projects::uniqueKey,
+          "roles",
+          r -> r.path("label").asText(),
+          "gears",
+          GearRoutes::uniqueKey);
 
   private FlywheelEmulator(EmulatorOptions options) throws IOException {
     capLibraryLogs();
@@ -74,6 +80,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       new SiteRoutes(store, access, this::siteUrl).register(router);
       new GroupRoutes(store, access).register(router);
       new ProjectRoutes(store, access).register(router);
+      new RuleRoutes(store, access).register(router);
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());
@@ -223,8 +230,12 @@ public final class FlywheelEmulator implements AutoCloseable {
   private Reply answer(HttpFront.Exchange exchange) {
     String method = exchange.method();
     String path = exchange.rawPath();
-    Call call =
-        new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    Call call;
+    try {
+      call = new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    } catch (ApiError e) {
+      return error(e);
+    }
     try {
       if (path.startsWith("/__admin/")) {
         requireSameOrigin(call);
@@ -251,7 +262,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       LOG.debug("{} {} -> {}", method, path, reply.status());
       return reply;
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return error(503, "The server is stopping");
@@ -272,9 +283,11 @@ public final class FlywheelEmulator implements AutoCloseable {
       if (!isPublic(call.path())) {
         call.caller(authenticate(call));
       }
+      // A malformed id is a 400 (never a 404), whether or not such a container could exist.
+      match.parameters().forEach(Ids::checkParameter);
       return match.handler().handle(call);
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (Exception e) {
       LOG.warn("{} {} failed: {}", call.method(), call.path(), e.toString());
       return error(500, "Internal error: " + e.getClass().getSimpleName());
@@ -387,5 +400,17 @@ public final class FlywheelEmulator implements AutoCloseable {
     error.put("status_code", status);
     error.put("request_id", UUID.randomUUID().toString());
     return Reply.status(status, error);
+  }
+
+  /** As Flywheel's input validation errors: the field at fault in {@code key}. */
+  static Reply error(ApiError e) {
+    Reply reply = error(e.status(), e.getMessage());
+    if (e.key() != null) {
+      ((ObjectNode) reply.json()).put("key", e.key());
+      if (e.status() == 400) {
+        ((ObjectNode) reply.json()).put("core_status_code", "input_validation_error");
+      }
+    }
+    return reply;
   }
 }

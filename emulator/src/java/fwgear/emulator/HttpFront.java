@@ -144,17 +144,18 @@ final class HttpFront implements AutoCloseable {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-      if (request.getLength() > maxBodyBytes) {
-        tooLarge(response, callback);
+      long limit = limit(request);
+      if (request.getLength() > limit) {
+        tooLarge(response, callback, limit);
         return true;
       }
-      Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes))
+      Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, limit))
           .whenComplete(
               (body, failure) -> {
                 if (failure != null) {
                   // The only failure left with the connection still usable is a body over the
                   // limit without a Content-Length (chunked): the client is told so.
-                  tooLarge(response, callback);
+                  tooLarge(response, callback, limit);
                   return;
                 }
                 try {
@@ -166,13 +167,21 @@ final class HttpFront implements AutoCloseable {
       return true;
     }
 
-    private void tooLarge(Response response, Callback callback) {
+    /** A gear upload carries the gear's image archive: it may be larger than other bodies. */
+    private long limit(Request request) {
+      return request.getMethod().equals("POST")
+              && GearRoutes.UPLOAD_PATH.equals(request.getHttpURI().getPath())
+          ? Math.max(maxBodyBytes, GearRoutes.MAX_ARCHIVE_BYTES)
+          : maxBodyBytes;
+    }
+
+    private void tooLarge(Response response, Callback callback, long limit) {
       send(
           response,
           callback,
           413,
           JSON,
-          errors.render(413, "The request body is larger than " + maxBodyBytes + " bytes"));
+          errors.render(413, "The request body is larger than " + limit + " bytes"));
     }
 
     private void respond(Request request, Response response, Callback callback, byte[] body) {

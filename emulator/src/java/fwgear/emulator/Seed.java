@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * The first state of a new emulator database, from a YAML file: {@code users} (with API keys),
  * {@code roles}, {@code groups} (permissions, role pool, tags), {@code projects}, {@code gears} and
- * {@code ssm} parameters. Every problem in the file is reported at once, with its line.
+ * {@code ssm} parameters. Projects may hold {@code files} (name and text content), {@code apps}
+ * (viewer apps) and {@code rules} (naming a seeded gear and files of the project). Every problem in
+ * the file is reported at once, with its line.
  */
 final class Seed {
   static final String DEFAULT_RESOURCE = "/fwgear/emulator/default-seed.yaml";
@@ -95,6 +97,9 @@ final class Seed {
     List<SeedDocument> writes = new ArrayList<>();
     Map<String, String> roleIdsByLabel = new HashMap<>();
     Set<String> userIds = new HashSet<>();
+    Map<String, byte[]> blobs = new HashMap<>();
+    List<SeededProject> projectsSeeded = new ArrayList<>();
+    List<ObjectNode> gearsSeeded = new ArrayList<>();
     String now = Ids.now();
 
     forEach(
@@ -250,6 +255,67 @@ final class Seed {
             }
             permissions.addObject().put("_id", user).set("role_ids", roleIds);
           }
+          int fileIndex = 0;
+          ArrayNode files = doc.withArray("files");
+          for (JsonNode file : project.path("files")) {
+            String where = at + ".files." + fileIndex++;
+            String name = requireText(file, where, "name");
+            JsonNode content = file.path("content");
+            if (!content.isTextual()) {
+              problems.add(
+                  document.error(where + ".content", "seed-missing", "content is required (text)"));
+            }
+            if (name == null || !content.isTextual()) {
+              continue;
+            }
+            try {
+              FileNames.check(name);
+            } catch (ApiError e) {
+              problems.add(document.error(where + ".name", "seed-file", e.getMessage()));
+              continue;
+            }
+            byte[] bytes = content.textValue().getBytes(StandardCharsets.UTF_8);
+            String blobId = Ids.objectId();
+            ObjectNode entry = NODES.objectNode();
+            entry.put("_id", blobId);
+            entry.put("file_id", blobId);
+            entry.put("name", name);
+            entry.put("mimetype", file.path("mimetype").asText(FileTypes.mimetype(name)));
+            entry.put("size", bytes.length);
+            entry.put("hash", FileTypes.hash(bytes));
+            entry.put("type", file.path("type").asText(FileTypes.type(name)));
+            entry.putNull("modality");
+            entry.putObject("classification");
+            entry.putArray("tags");
+            entry.putObject("info");
+            entry.putObject("origin").put("type", "system").putNull("id");
+            entry.putObject("parent_ref").put("type", "project").put("id", id);
+            entry.put("version", 1);
+            entry.put("created", now);
+            entry.put("modified", now);
+            files.add(entry);
+            blobs.put(blobId, bytes);
+          }
+          JsonNode apps = project.path("apps");
+          if (!apps.isMissingNode() && !apps.isNull()) {
+            if (!apps.isArray()) {
+              problems.add(document.error(at + ".apps", "seed-shape", "apps must be a list"));
+            } else {
+              int appIndex = 0;
+              for (JsonNode app : apps) {
+                if (!app.isObject() || !app.path("name").isTextual()) {
+                  problems.add(
+                      document.error(
+                          at + ".apps." + appIndex,
+                          "seed-shape",
+                          "an app is a mapping with a name"));
+                }
+                appIndex++;
+              }
+              doc.putObject("settings").set("viewer_apps", apps);
+            }
+          }
+          projectsSeeded.add(new SeededProject(doc, project, at));
           writes.add(new SeedDocument("projects", id, doc));
         });
 
@@ -272,7 +338,27 @@ final class Seed {
           doc.put("created", now);
           doc.put("modified", now);
           writes.add(new SeedDocument("gears", id, doc));
+          gearsSeeded.add(doc);
         });
+
+    // Rules last: they name seeded gears (by name, optionally version) and files of their project.
+    for (SeededProject seeded : projectsSeeded) {
+      JsonNode rules = seeded.source().path("rules");
+      if (rules.isMissingNode() || rules.isNull()) {
+        continue;
+      }
+      if (!rules.isArray()) {
+        problems.add(document.error(seeded.at() + ".rules", "seed-shape", "rules must be a list"));
+        continue;
+      }
+      for (int i = 0; i < rules.size(); i++) {
+        ObjectNode rule =
+            rule(rules.get(i), seeded.at() + ".rules." + i, seeded.doc(), gearsSeeded, now);
+        if (rule != null) {
+          writes.add(new SeedDocument("rules", rule.path("_id").asText(), rule));
+        }
+      }
+    }
 
     forEach(
         "ssm",
@@ -305,6 +391,7 @@ final class Seed {
             for (SeedDocument write : writes) {
               tx.insert(write.kind(), write.id(), write.document());
             }
+            blobs.forEach(tx::putBlob);
             return null;
           });
     } catch (Store.DuplicateException e) {
@@ -314,6 +401,133 @@ final class Seed {
   }
 
   private record SeedDocument(String kind, String id, ObjectNode document) {}
+
+  private record SeededProject(ObjectNode doc, JsonNode source, String at) {}
+
+  /**
+   * A rule of a seeded project: {@code name}, {@code gear} (a seeded gear's name) and optionally
+   * {@code gear_version}, conditions {@code any}/{@code all}/{@code not}, {@code config}, {@code
+   * disabled}, {@code auto_update}, and {@code fixed_inputs} as {@code {input, file}} naming a file
+   * of the same project. Null (with problems recorded) when it does not hold together.
+   */
+  private ObjectNode rule(
+      JsonNode source, String at, ObjectNode project, List<ObjectNode> gears, String now) {
+    if (!source.isObject()) {
+      problems.add(document.error(at, "seed-shape", "each rule is a mapping"));
+      return null;
+    }
+    String name = requireText(source, at, "name");
+    String gearName = requireText(source, at, "gear");
+    if (name == null || gearName == null) {
+      return null;
+    }
+    String version = source.path("gear_version").asText(null);
+    ObjectNode gear =
+        gears.stream()
+            .filter(g -> g.path("gear").path("name").asText().equals(gearName))
+            .filter(g -> version == null || g.path("gear").path("version").asText().equals(version))
+            .reduce((a, b) -> b)
+            .orElse(null);
+    if (gear == null) {
+      problems.add(
+          document.error(
+              at + ".gear",
+              "seed-unknown",
+              "no seeded gear " + gearName + (version == null ? "" : " " + version)));
+      return null;
+    }
+    String id = source.path("id").asText(Ids.objectId());
+    ObjectNode rule = NODES.objectNode();
+    rule.put("_id", id);
+    rule.put("project_id", project.path("_id").asText());
+    rule.put("gear_id", gear.path("_id").asText());
+    rule.putNull("role_id");
+    rule.put("name", name);
+    int conditions = 0;
+    for (String key : List.of("any", "all", "not")) {
+      ArrayNode list = rule.putArray(key);
+      int index = 0;
+      for (JsonNode condition : source.path(key)) {
+        String where = at + "." + key + "." + index++;
+        String type = requireText(condition, where, "type");
+        if (type != null && !Rules.CONDITION_TYPES.contains(type)) {
+          problems.add(
+              document.error(where + ".type", "seed-rule", "unknown condition type " + type));
+        }
+        ObjectNode checked =
+            NODES.objectNode().put("type", type).put("value", condition.path("value").asText());
+        if (condition.has("regex")) {
+          checked.put("regex", condition.path("regex").asBoolean());
+        }
+        list.add(checked);
+        if (!key.equals("not")) {
+          conditions++;
+        }
+      }
+    }
+    if (conditions == 0) {
+      problems.add(
+          document.error(at, "seed-rule", "a rule needs at least one condition in any or all"));
+    }
+    if (source.has("config")) {
+      if (!source.get("config").isObject()) {
+        problems.add(document.error(at + ".config", "seed-rule", "config is a mapping"));
+      } else {
+        source
+            .get("config")
+            .fieldNames()
+            .forEachRemaining(
+                key -> {
+                  if (!gear.path("gear").path("config").has(key)) {
+                    problems.add(
+                        document.error(
+                            at + ".config." + key,
+                            "seed-rule",
+                            "gear " + gearName + " has no config " + key));
+                  }
+                });
+        rule.set("config", source.get("config"));
+      }
+    }
+    ArrayNode fixed = rule.putArray("fixed_inputs");
+    int index = 0;
+    for (JsonNode input : source.path("fixed_inputs")) {
+      String where = at + ".fixed_inputs." + index++;
+      String inputName = requireText(input, where, "input");
+      String file = requireText(input, where, "file");
+      if (inputName == null || file == null) {
+        continue;
+      }
+      if (!gear.path("gear").path("inputs").has(inputName)) {
+        problems.add(
+            document.error(
+                where + ".input", "seed-rule", "gear " + gearName + " has no input " + inputName));
+      }
+      boolean present = false;
+      for (JsonNode entry : project.path("files")) {
+        present |= entry.path("name").asText().equals(file);
+      }
+      if (!present) {
+        problems.add(
+            document.error(where + ".file", "seed-unknown", "the project has no file " + file));
+      }
+      fixed
+          .addObject()
+          .put("type", "project")
+          .put("id", project.path("_id").asText())
+          .put("name", file)
+          .put("input", inputName)
+          .put("version", 1);
+    }
+    rule.put("auto_update", source.path("auto_update").asBoolean(false));
+    rule.put("disabled", source.path("disabled").asBoolean(false));
+    rule.putNull("compute_provider_id");
+    rule.putNull("triggering_input");
+    rule.put("revision", 1);
+    rule.put("created", now);
+    rule.put("modified", now);
+    return rule;
+  }
 
   private interface Entry {
     void accept(JsonNode node, String at);

@@ -1,5 +1,6 @@
 package project_app.definition;
 
+import fwgear.centers.CenterGroups;
 import java.util.List;
 
 /**
@@ -12,13 +13,13 @@ public record CenterDefinition(
     String name, String centerId, boolean active, List<String> tags, int line) {
 
   /** The tag that marks a center for runs with {@code new_only}. */
-  public static final String NEW_CENTER_TAG = "new-center";
+  public static final String NEW_CENTER_TAG = CenterGroups.NEW_CENTER_TAG;
 
   public CenterDefinition {
     tags = List.copyOf(tags);
   }
 
   public boolean isNew() {
-    return tags.contains(NEW_CENTER_TAG);
+    return CenterGroups.isNew(tags);
   }
 }

@@ -1,10 +1,12 @@
 package project_app.definition;
 
+import fwgear.centers.PipelineLabels;
+import fwgear.centers.PipelineStage;
 import java.util.List;
 
 /**
  * One document of the project file: a study (the reference calls it a project) with its centers and
- * datatypes.
+ * datatypes. Its projects' labels follow {@link PipelineLabels}, which push_template reads back.
  *
  * @param name the display name ({@code project}), used in the release group's label
  * @param projectId the short id ({@code project-id}) that suffixes labels and names the release
@@ -30,27 +32,27 @@ public record StudyDefinition(
 
   /** {@code prefix} for a primary study, else {@code prefix-<project-id>}. */
   public String suffixed(String prefix) {
-    return primary ? prefix : prefix + "-" + projectId;
+    return PipelineLabels.suffixed(prefix, projectId, primary);
   }
 
   public String ingestLabel(String datatype) {
-    return suffixed("ingest-" + datatype.toLowerCase(java.util.Locale.ROOT));
+    return PipelineLabels.project(PipelineStage.INGEST, datatype, projectId, primary);
   }
 
   public String retrospectiveLabel(String datatype) {
-    return suffixed("retrospective-" + datatype.toLowerCase(java.util.Locale.ROOT));
+    return PipelineLabels.project(PipelineStage.RETROSPECTIVE, datatype, projectId, primary);
   }
 
   public String acceptedLabel() {
-    return suffixed("accepted");
+    return PipelineLabels.accepted(projectId, primary);
   }
 
   /** The release group is always suffixed, even for a primary study. */
   public String releaseGroupId() {
-    return "release-" + projectId;
+    return PipelineLabels.releaseGroupId(projectId);
   }
 
   public String releaseGroupLabel() {
-    return name + " Release";
+    return PipelineLabels.releaseGroupLabel(name);
   }
 }

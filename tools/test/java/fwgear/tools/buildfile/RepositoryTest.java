@@ -178,6 +178,33 @@ class RepositoryTest {
   }
 
   @Test
+  void pantsIgnoreGlobsAndTheRootGitignoreHideBuildFiles() {
+    write(
+        dir,
+        "pants.toml",
+        "[GLOBAL]\npants_ignore.add = [\"comanage/*\", \"!comanage/keep/\", \"*.bak/\"]\n");
+    write(dir, ".gitignore", "scratch/\n");
+    for (String folder :
+        List.of(
+            "comanage/x",
+            "comanage/keep",
+            "lib/old.bak",
+            "scratch",
+            "lib/scratch",
+            "lib",
+            "dist/x",
+            "dist")) {
+      write(dir, folder + "/BUILD", "target(name='t')\n");
+    }
+
+    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+        .containsExactly("comanage/keep", "lib");
+    write(dir, "pants.toml", "[GLOBAL]\npants_ignore_use_gitignore = false\n");
+    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+        .contains("scratch", "lib/scratch");
+  }
+
+  @Test
   void generatedTargetAddressesResolveToTheirGenerator() {
     write(dir, "gear.toml", "");
     write(dir, "BUILD", "python_requirements(name='reqs')\n");

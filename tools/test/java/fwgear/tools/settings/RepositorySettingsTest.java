@@ -63,6 +63,27 @@ class RepositorySettingsTest {
   }
 
   @Test
+  void pantsTomlKeepsPantsOwnOptionsAndReadsItsGitignoreSwitch() {
+    write(
+        dir,
+        "pants.toml",
+        "[GLOBAL]\npants_version = \"2.32.0\"\npants_ignore_use_gitignore = false\n"
+            + "[python]\ninterpreter_constraints = [\"==3.12.*\"]\n");
+    RepositorySettings settings = RepositorySettings.load(dir);
+    assertThat(settings.useGitignore()).isFalse();
+  }
+
+  @Test
+  void buildahOptionsAreReadWithTheRest() {
+    write(
+        dir, "gear.toml", "[docker.buildah]\nstorage_driver = \"vfs\"\nisolation = \" chroot\"\n");
+    RepositorySettings settings = RepositorySettings.load(dir);
+    assertThat(settings.buildahStorageDriver()).contains("vfs");
+    assertThat(settings.buildahIsolation()).contains("chroot");
+    assertThat(settings.useGitignore()).isTrue();
+  }
+
+  @Test
   void noSettingsFileGivesTheDefaults() {
     assertThat(RepositorySettings.load(dir).defaultRepository()).isEqualTo("{name}");
   }
@@ -85,6 +106,23 @@ class RepositorySettingsTest {
             "gear.toml:5: docker.registries.company.address: settings-registry: registry 'company' has no address")
         .hasMessageContaining(
             "gear.toml:8: repository.ignore: settings-type: repository.ignore must be a list of strings");
+    write(
+        dir,
+        "gear.toml",
+        "[dokcer]\nbuilder = \"buildah\"\n[docker]\nbulider = \"buildah\"\n"
+            + "[docker.buildah]\nstorage = \"vfs\"\n[docker.registries.x]\naddress = \"h\"\nport = 1\n");
+    assertThatThrownBy(() -> RepositorySettings.load(dir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(
+            "gear.toml:1: settings-unknown: unknown table [dokcer]; did you mean docker? known"
+                + " tables: docker, repository")
+        .hasMessageContaining(
+            "gear.toml:4: settings-unknown: unknown key docker.bulider; did you mean builder?"
+                + " known keys of [docker]: default_repository, build_args, builder, registries,"
+                + " buildah")
+        .hasMessageContaining("gear.toml:6: settings-unknown: unknown key docker.buildah.storage;")
+        .hasMessageContaining(
+            "gear.toml:9: settings-unknown: unknown key docker.registries.x.port;");
     write(dir, "gear.toml", "[docker\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .hasMessageContaining("gear.toml:1: settings-syntax");

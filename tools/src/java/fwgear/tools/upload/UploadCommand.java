@@ -1,0 +1,127 @@
+package fwgear.tools.upload;
+
+import fwgear.flywheel.ApiKey;
+import fwgear.flywheel.FlywheelClient;
+import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Specs;
+import fwgear.tools.local.ApiKeySource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./gear upload}: registers gears with a Flywheel site, as {@code fw-beta gear upload}. */
+@Command(
+    name = "upload",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Uploads the gears the specs select to the Flywheel site of the API key, checking first:",
+      "  1. every rule of ./gear validate (exit 2 and nothing sent when one fails);",
+      "  2. the site does not have the version yet (exit 1 and nothing sent when it has);",
+      "  3. the gear is packaged (rebuilt only when stale) as a docker-archive, which must carry",
+      "     the manifest's custom.gear-builder.image, and sent with the manifest.",
+      "The API key: --api-key-file, else FW_API_KEY, else a prompt that does not echo.",
+      "Docs: docs/upload.md."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  FW_API_KEY=... ./gear upload gears/project_management --dry-run",
+      "  ./gear upload project-management --api-key-file ~/.fw/key --site https://x.flywheel.io",
+      "  ./gear upload $(./gear changed --since origin/main)"
+    })
+public final class UploadCommand implements Callable<Integer> {
+  private final ApiKeySource keys;
+
+  public UploadCommand() {
+    this(ApiKeySource.system());
+  }
+
+  public UploadCommand(ApiKeySource keys) {
+    this.keys = keys;
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin RepositoryOption repository;
+
+  @Parameters(
+      paramLabel = "<specs>",
+      arity = "1..*",
+      description = "The gears: target specs (gears/x, gears/x::, ::) or a gear's manifest name.")
+  List<String> specs;
+
+  @Option(
+      names = "--site",
+      paramLabel = "URL",
+      description = "The site to upload to; it must be the API key's (a check, not a choice).")
+  String site;
+
+  @Option(
+      names = "--api-key-file",
+      paramLabel = "FILE",
+      description = "A file holding the API key (host[:port]:secret) on its first line.")
+  Path keyFile;
+
+  @Option(
+      names = "--archive",
+      paramLabel = "TAR",
+      description =
+          "Send this docker-archive (./gear package --output docker-archive) instead of packaging;"
+              + " it must carry the gear's image.")
+  Path archive;
+
+  @Option(names = "--dry-run", description = "Check and say what would be sent; send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--strict", description = "Warnings of ./gear validate refuse the upload too.")
+  boolean strict;
+
+  @Override
+  public Integer call() {
+    Repository repo = Repository.load(repository.root());
+    Specs selection = Specs.parse(gearSpecs(repo));
+    ApiKey key = keyFile != null ? keys.fromFile(keyFile) : keys.fromEnvironmentOrPrompt();
+    if (site != null) {
+      UploadService.requireSameSite(key, site);
+    }
+    UploadService service =
+        new UploadService(
+            repo,
+            new UploadService.Options(dryRun, strict, Optional.ofNullable(archive)),
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr());
+    int exit = service.upload(selection, FlywheelClient.connect(key));
+    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().flush();
+    return exit;
+  }
+
+  /** A spec that is a gear's folder or name (as other commands take one) becomes its address. */
+  private List<String> gearSpecs(Repository repo) {
+    return specs.stream()
+        .map(
+            s -> {
+              if (s.contains(":") || s.startsWith("-")) {
+                return s;
+              }
+              try {
+                return fwgear.tools.buildfile.Gears.of(repo)
+                    .resolve(s)
+                    .image()
+                    .address()
+                    .toString();
+              } catch (fwgear.tools.UsageException notOneGear) {
+                return s;
+              }
+            })
+        .toList();
+  }
+}
