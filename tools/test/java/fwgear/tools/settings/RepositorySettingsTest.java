@@ -114,15 +114,15 @@ class RepositorySettingsTest {
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
-            "gear.toml:1: settings-unknown: unknown table [dokcer]; did you mean docker? known"
+            "gear.toml:1: dokcer: settings-unknown: unknown table [dokcer]; did you mean docker? known"
                 + " tables: docker, repository")
         .hasMessageContaining(
-            "gear.toml:4: settings-unknown: unknown key docker.bulider; did you mean builder?"
+            "gear.toml:4: docker.bulider: settings-unknown: unknown key docker.bulider; did you mean builder?"
                 + " known keys of [docker]: default_repository, build_args, builder, registries,"
                 + " buildah")
-        .hasMessageContaining("gear.toml:6: settings-unknown: unknown key docker.buildah.storage;")
+        .hasMessageContaining("gear.toml:6: docker.buildah.storage: settings-unknown: unknown key docker.buildah.storage;")
         .hasMessageContaining(
-            "gear.toml:9: settings-unknown: unknown key docker.registries.x.port;");
+            "gear.toml:9: docker.registries.x.port: settings-unknown: unknown key docker.registries.x.port;");
     write(dir, "gear.toml", "[docker\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .hasMessageContaining("gear.toml:1: settings-syntax");
