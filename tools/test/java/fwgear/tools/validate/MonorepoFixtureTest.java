@@ -53,11 +53,11 @@ class MonorepoFixtureTest {
     assertThat(out.toString())
         .isEqualTo(
             """
-            gear/drift_builder_image/src/docker/manifest.json:18: image-builder-image: custom.gear-builder.image 'naccdata/drift-builder-image:0.9.0' should be naccdata/drift-builder-image:1.0.0: its tag '0.9.0' is not the manifest's version '1.0.0'
-            gear/drift_config/src/python/config_app/run.py:7: code-config-undeclared: the code reads config 'dry_runn', which gear/drift_config/src/docker/manifest.json does not declare (it declares dry_run)
+            gear/drift_builder_image/src/docker/manifest.json:18: custom.gear-builder.image: image-builder-image: custom.gear-builder.image 'naccdata/drift-builder-image:0.9.0' should be naccdata/drift-builder-image:1.0.0: its tag '0.9.0' is not the manifest's version '1.0.0'
+            gear/drift_config/src/python/config_app/run.py:7: dry_runn: code-config-undeclared: the code reads config 'dry_runn', which gear/drift_config/src/docker/manifest.json does not declare (it declares dry_run)
             gear/drift_copy/src/docker/Dockerfile:5: dockerfile-copy-source: COPY gear/drift_copy/src/docker/settings.yaml: not in the build context; it holds gear.drift_copy.src.python.copy_app/bin.pex, gear/drift_copy/src/docker/manifest.json
             gear/drift_gitignore/src/docker/.gitignore: gitignore-config: does not make git ignore config.json, which holds an API key when the gear runs locally (add config.json)
-            gear/drift_version/src/docker/BUILD:7: image-version-tag: image_tags [1.0.0, latest] of gear/drift_version/src/docker:drift-version do not hold the manifest's version '1.1.0' (gear/drift_version/src/docker/manifest.json:5)
+            gear/drift_version/src/docker/BUILD:7: image_tags: image-version-tag: image_tags [1.0.0, latest] of gear/drift_version/src/docker:drift-version do not hold the manifest's version '1.1.0' (gear/drift_version/src/docker/manifest.json:5)
             validate: 5 errors, 0 warnings in 9 gears
             """);
     assertThat(err.toString()).isEmpty();
