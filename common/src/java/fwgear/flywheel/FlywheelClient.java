@@ -582,7 +582,9 @@ public final class FlywheelClient {
   private static byte[] multipart(
       String boundary, String name, byte[] content, String contentType) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
-    String safeName = name.replace("\"", "%22").replace("\r", "").replace("\n", "");
+    // The HTML form encoding of a name (WHATWG): the server decodes it back, and refuses a name
+    // with CR or LF rather than storing another name.
+    String safeName = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     String head =
         "--"
             + boundary

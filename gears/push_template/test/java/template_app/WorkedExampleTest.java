@@ -129,7 +129,10 @@ class WorkedExampleTest {
     String expected = expectedState();
     String gamma = expected.substring(expected.indexOf("gamma-adrc/"));
     assertThat(state()).endsWith(gamma);
-    assertThat(SiteState.render(admin, List.of("alpha", "beta-inactive")))
+    // Untouched: nothing but the admin role Flywheel gave the projects' creator.
+    assertThat(
+            SiteState.render(admin, List.of("alpha", "beta-inactive"))
+                .replace("  roles: admin@nacc.example admin\n", ""))
         .doesNotContain("rules:", "roles:", "description:", "apps:", "files:");
     // gamma-adrc: 3 projects; form ingest 2 rules + file + 2 roles + description + apps, form
     // retrospective 2 rules + file + role + description, accepted 2 rules + role + description +
