@@ -6,7 +6,8 @@
 # be the expected state: 4 new groups next to nacc, 18 projects besides nacc's 5 templates, their
 # tags and roles, the admin group's members with the same access, the admin role on master-project,
 # and on each pipeline project with a template its rules, role assignments, description and apps
-# (docs/push_template/index.md); the second push_template run sends 0 writes.
+# (docs/push_template/index.md; the seed's admin, who made the projects, has the admin role on
+# each, as on Flywheel); the second push_template run sends 0 writes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -31,54 +32,54 @@ actual=$(sed -n '/^Flywheel at/,$p' "$out" | grep -E '^(├|└|│| )' |
   sed -E 's/[0-9a-f]{24}/<id>/g; s#http://127\.0\.0\.1:[0-9]+#<site>#g')
 expected=$(cat <<'TREE'
 ├── alpha "Alpha Center" [adcid-1006, center-code-1006] roles: curate+upload
-│   ├── accepted-tau access: reader@nacc.example read-only
+│   ├── accepted-tau access: admin@nacc.example admin, reader@nacc.example read-only
 │   │     rules: accepted-export (echo), accepted-summary (form-importer)
 │   │     description: Accepted data of Alpha Center, read-only for the center. $ figures in USD.
 │   │     apps: form-viewer, ohif
-│   ├── accepted-zeta access: reader@nacc.example read-only
+│   ├── accepted-zeta access: admin@nacc.example admin, reader@nacc.example read-only
 │   │     rules: accepted-export (echo), accepted-summary (form-importer)
 │   │     description: Accepted data of Alpha Center, read-only for the center. $ figures in USD.
 │   │     apps: form-viewer, ohif
-│   ├── ingest-dicom-tau [adcid-1006, center-code-1006] access: uploader@nacc.example upload
+│   ├── ingest-dicom-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, uploader@nacc.example upload
 │   │     rules: dicom-classifier (dicom-classifier), dicom-qc (form-qc)
 │   │     description: Imaging ingest for Alpha Center.
-│   ├── ingest-form-tau [adcid-1006, center-code-1006] access: curator@nacc.example curate, uploader@nacc.example upload
+│   ├── ingest-form-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
 │   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │   │     description: Form ingest for Alpha Center (project <id>). Upload forms at <site>.
 │   │     apps: form-viewer
-│   ├── ingest-form-zeta [adcid-1006, center-code-1006] access: curator@nacc.example curate, uploader@nacc.example upload
+│   ├── ingest-form-zeta [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
 │   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │   │     description: Form ingest for Alpha Center (project <id>). Upload forms at <site>.
 │   │     apps: form-viewer
-│   ├── metadata
-│   ├── retrospective-dicom-tau [adcid-1006, center-code-1006]
-│   ├── retrospective-form-tau [adcid-1006, center-code-1006] access: curator@nacc.example curate
+│   ├── metadata access: admin@nacc.example admin
+│   ├── retrospective-dicom-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin
+│   ├── retrospective-form-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate
 │   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │   │     description: Retrospective forms of Alpha Center.
-│   └── retrospective-form-zeta [adcid-1006, center-code-1006] access: curator@nacc.example curate
+│   └── retrospective-form-zeta [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate
 │         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │         description: Retrospective forms of Alpha Center.
 ├── beta-inactive "Beta Center" [adcid-2006, center-code-2006] roles: curate+upload
-│   ├── accepted-tau access: reader@nacc.example read-only
+│   ├── accepted-tau access: admin@nacc.example admin, reader@nacc.example read-only
 │   │     rules: accepted-export (echo), accepted-summary (form-importer)
 │   │     description: Accepted data of Beta Center, read-only for the center. $ figures in USD.
 │   │     apps: form-viewer, ohif
-│   ├── metadata
-│   ├── retrospective-dicom-tau [adcid-2006, center-code-2006]
-│   └── retrospective-form-tau [adcid-2006, center-code-2006] access: curator@nacc.example curate
+│   ├── metadata access: admin@nacc.example admin
+│   ├── retrospective-dicom-tau [adcid-2006, center-code-2006] access: admin@nacc.example admin
+│   └── retrospective-form-tau [adcid-2006, center-code-2006] access: admin@nacc.example admin, curator@nacc.example curate
 │         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │         description: Retrospective forms of Beta Center.
 ├── gamma-adrc "Gamma ADRC" [adcid-5006, center-code-5006, new-center] roles: curate+upload
-│   ├── accepted-zeta access: reader@nacc.example read-only
+│   ├── accepted-zeta access: admin@nacc.example admin, reader@nacc.example read-only
 │   │     rules: accepted-export (echo), accepted-summary (form-importer)
 │   │     description: Accepted data of Gamma ADRC, read-only for the center. $ figures in USD.
 │   │     apps: form-viewer, ohif
-│   ├── ingest-form-zeta [adcid-5006, center-code-5006, new-center] access: curator@nacc.example curate, uploader@nacc.example upload
+│   ├── ingest-form-zeta [adcid-5006, center-code-5006, new-center] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
 │   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │   │     description: Form ingest for Gamma ADRC (project <id>). Upload forms at <site>.
 │   │     apps: form-viewer
-│   ├── metadata
-│   └── retrospective-form-zeta [adcid-5006, center-code-5006, new-center] access: curator@nacc.example curate
+│   ├── metadata access: admin@nacc.example admin
+│   └── retrospective-form-zeta [adcid-5006, center-code-5006, new-center] access: admin@nacc.example admin, curator@nacc.example curate
 │         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
 │         description: Retrospective forms of Gamma ADRC.
 ├── nacc "NACC" [admin] roles: admin+curate+read-only+upload
