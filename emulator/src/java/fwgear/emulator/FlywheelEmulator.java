@@ -296,8 +296,8 @@ public final class FlywheelEmulator implements AutoCloseable {
   }
 
   /**
-   * A web page the operator visits must not reach the admin endpoints (faults, request log, reset): a
-   * browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
+   * A web page the operator visits must not reach the admin endpoints (faults, request log, reset):
+   * a browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
    * rebinding one a foreign {@code Host}.
    */
   private void requireSameOrigin(Call call) {
