@@ -151,10 +151,10 @@ class WorkedExampleTest {
     assertThat(writes()).isZero();
     assertThat(result.log())
         .contains(
-            "nacc/dicom-ingest-template:2: template-description: description: unknown variable"
+            "nacc/dicom-ingest-template:2: description: template-description: unknown variable"
                 + " $director")
         .contains(
-            "nacc/dicom-ingest-template:2: template-description: description: malformed"
+            "nacc/dicom-ingest-template:2: description: template-description: malformed"
                 + " placeholder '$5'");
     assertThat(state()).doesNotContain("rules:", "description:");
   }
@@ -183,7 +183,7 @@ class WorkedExampleTest {
     assertThat(result.exitCode()).as(result.log()).isEqualTo(2);
     assertThat(writes()).isZero();
     assertThat(result.log())
-        .contains("nacc/form-retrospective-template: template-fixed-input: gear rule form-import");
+        .contains("nacc/form-retrospective-template: rules.form-import.fixed_inputs.input_file: template-fixed-input: gear rule form-import");
   }
 
   private void flywheelDeleteFile(String projectId, String name) throws Exception {
