@@ -40,9 +40,12 @@ public final class LocatedDocument {
   private static final JsonFactory JSON = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** The YAML factory (and SnakeYAML) only when a YAML document is read. */
+  /**
+   * The YAML factory (and SnakeYAML) only when a YAML document is read; typed as a JsonFactory, so
+   * that even checking this class's code does not load them.
+   */
   private static final class Yaml {
-    static final YAMLFactory FACTORY = new YAMLFactory();
+    static final JsonFactory FACTORY = new YAMLFactory();
   }
 
   private final String displayName;

@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -119,11 +122,57 @@ final class GearLog {
    */
   static LocalDateTime now() {
     long millis = System.currentTimeMillis();
-    int offset = TimeZone.getDefault().getOffset(millis) / 1000;
+    int offset = SYSTEM_ZONE_IS_UTC ? 0 : TimeZone.getDefault().getOffset(millis) / 1000;
     return LocalDateTime.ofEpochSecond(
         Math.floorDiv(millis, 1000),
         (int) Math.floorMod(millis, 1000) * 1_000_000,
         ZoneOffset.ofTotalSeconds(offset));
+  }
+
+  /**
+   * Whether the JVM's default zone is UTC, found as the JVM finds the zone on Linux (the {@code
+   * user.timezone} property, {@code TZ}, {@code /etc/timezone}, {@code /etc/localtime}; GMT when
+   * none is set) but without loading the time-zone database, which {@code TimeZone.getDefault()}
+   * reads whole: several milliseconds of a gear's start, in a container that is nearly always on
+   * UTC. Anything unclear is "no", and the time then comes from {@code TimeZone}.
+   */
+  static final boolean SYSTEM_ZONE_IS_UTC = systemZoneIsUtc();
+
+  private static boolean systemZoneIsUtc() {
+    try {
+      String property = System.getProperty("user.timezone");
+      if (property != null && !property.isEmpty()) {
+        return isUtc(property);
+      }
+      String tz = System.getenv("TZ");
+      if (tz != null) {
+        return isUtc(tz.startsWith(":") ? tz.substring(1) : tz);
+      }
+      Path timezone = Path.of("/etc/timezone");
+      if (Files.isRegularFile(timezone)) {
+        return isUtc(Files.readString(timezone).strip());
+      }
+      Path localtime = Path.of("/etc/localtime");
+      if (!Files.exists(localtime, LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+      if (Files.isSymbolicLink(localtime)) {
+        String target = Files.readSymbolicLink(localtime).toString();
+        int zoneinfo = target.indexOf("zoneinfo/");
+        return zoneinfo >= 0 && isUtc(target.substring(zoneinfo + "zoneinfo/".length()));
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  static boolean isUtc(String zone) {
+    String name = zone.startsWith("Etc/") ? zone.substring(4) : zone;
+    return switch (name) {
+      case "UTC", "UCT", "GMT", "GMT0", "Zulu", "Universal", "Greenwich" -> true;
+      default -> false;
+    };
   }
 
   /** The line of the first frame outside logging, as logback's {@code %line}. */

@@ -57,4 +57,18 @@ class GearLogTest {
     assertThat(java.time.Duration.between(expected, GearLog.now()).abs())
         .isLessThan(java.time.Duration.ofSeconds(5));
   }
+
+  @Test
+  void utcIsKnownByItsNames() {
+    assertThat(GearLog.isUtc("Etc/UTC")).isTrue();
+    assertThat(GearLog.isUtc("UTC")).isTrue();
+    assertThat(GearLog.isUtc("GMT")).isTrue();
+    assertThat(GearLog.isUtc("Europe/Berlin")).isFalse();
+    assertThat(GearLog.isUtc("GMT+1")).isFalse();
+    // What it decided agrees with the JVM's own default zone now.
+    int offset = java.util.TimeZone.getDefault().getOffset(System.currentTimeMillis());
+    if (GearLog.SYSTEM_ZONE_IS_UTC) {
+      assertThat(offset).isZero();
+    }
+  }
 }
