@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A local Flywheel server on 127.0.0.1: the REST API subset our gears use (same paths, JSON shapes,
  * filters, errors), SSM parameters over the AWS JSON protocol on the same port ({@code POST /} with
  * {@code X-Amz-Target}, SigV4-signed), and admin endpoints for tests ({@code /__admin/requests},
- * {@code /__admin/faults}; the site admin's key only, same origin only).
+ * {@code /__admin/faults}, {@code /__admin/reset}; the site admin's key only, same origin only).
  *
  * <pre>{@code
  * try (FlywheelEmulator server = FlywheelEmulator.start(EmulatorOptions.inMemory())) {
@@ -84,7 +84,8 @@ public final class FlywheelEmulator implements AutoCloseable {
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());
-      this.admin = new AdminEndpoints(json, requestLog, faults);
+      this.admin =
+          new AdminEndpoints(json, requestLog, faults, () -> seed.applyTo(store, crypto, true));
       this.http =
           new HttpFront(
               options.port(),
@@ -230,8 +231,12 @@ public final class FlywheelEmulator implements AutoCloseable {
   private Reply answer(HttpFront.Exchange exchange) {
     String method = exchange.method();
     String path = exchange.rawPath();
-    Call call =
-        new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    Call call;
+    try {
+      call = new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    } catch (ApiError e) {
+      return error(e);
+    }
     try {
       if (path.startsWith("/__admin/")) {
         requireSameOrigin(call);
@@ -258,7 +263,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       LOG.debug("{} {} -> {}", method, path, reply.status());
       return reply;
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return error(503, "The server is stopping");
@@ -279,9 +284,11 @@ public final class FlywheelEmulator implements AutoCloseable {
       if (!isPublic(call.path())) {
         call.caller(authenticate(call));
       }
+      // A malformed id is a 400 (never a 404), whether or not such a container could exist.
+      match.parameters().forEach(Ids::checkParameter);
       return match.handler().handle(call);
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (Exception e) {
       LOG.warn("{} {} failed: {}", call.method(), call.path(), e.toString());
       return error(500, "Internal error: " + e.getClass().getSimpleName());
@@ -289,8 +296,8 @@ public final class FlywheelEmulator implements AutoCloseable {
   }
 
   /**
-   * A web page the operator visits must not reach the admin endpoints (faults, request log): a
-   * browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
+   * A web page the operator visits must not reach the admin endpoints (faults, request log, reset):
+   * a browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
    * rebinding one a foreign {@code Host}.
    */
   private void requireSameOrigin(Call call) {
@@ -394,5 +401,17 @@ public final class FlywheelEmulator implements AutoCloseable {
     error.put("status_code", status);
     error.put("request_id", UUID.randomUUID().toString());
     return Reply.status(status, error);
+  }
+
+  /** As Flywheel's input validation errors: the field at fault in {@code key}. */
+  static Reply error(ApiError e) {
+    Reply reply = error(e.status(), e.getMessage());
+    if (e.key() != null) {
+      ((ObjectNode) reply.json()).put("key", e.key());
+      if (e.status() == 400) {
+        ((ObjectNode) reply.json()).put("core_status_code", "input_validation_error");
+      }
+    }
+    return reply;
   }
 }

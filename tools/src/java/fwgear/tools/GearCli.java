@@ -59,6 +59,57 @@ public final class GearCli {
     return commandLine().execute(args);
   }
 
+  /**
+   * A first argument that is no option and no command is bad usage (exit 2), with the closest
+   * command named, whatever follows it ({@code ./gear nonexist --help} too, which picocli would
+   * answer with the top-level help and exit 0).
+   */
+  static java.util.Optional<Integer> unknownCommand(CommandLine commandLine, String... args) {
+    java.util.Optional<String> first =
+        java.util.Arrays.stream(args)
+            .filter(a -> !a.equals("--debug"))
+            .findFirst()
+            .filter(a -> !a.startsWith("-"));
+    if (first.isEmpty() || commandLine.getSubcommands().containsKey(first.get())) {
+      return java.util.Optional.empty();
+    }
+    String name = first.get();
+    java.util.Set<String> commands = commandLine.getSubcommands().keySet();
+    String closest =
+        commands.stream()
+            .min(java.util.Comparator.comparingInt(c -> distance(c, name)))
+            .filter(c -> distance(c, name) <= Math.max(2, name.length() / 2))
+            .map(c -> " (did you mean '" + c + "'?)")
+            .orElse("");
+    commandLine
+        .getErr()
+        .println(
+            "gear: unknown command '"
+                + name
+                + "'"
+                + closest
+                + "; commands: "
+                + String.join(", ", commands)
+                + " ('./gear --help' describes them)");
+    commandLine.getErr().flush();
+    return java.util.Optional.of(EXIT_BAD_INPUT);
+  }
+
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] =
+            i == 0 || j == 0
+                ? i + j
+                : Math.min(
+                    Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                    d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   public static CommandLine commandLine() {
     return commandLine(CommandLine.defaultFactory());
   }
@@ -67,6 +118,10 @@ public final class GearCli {
   public static CommandLine commandLine(CommandLine.IFactory factory) {
     CommandLine commandLine = new CommandLine(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
+    commandLine.setExecutionStrategy(
+        parseResult ->
+            unknownCommand(commandLine, parseResult.originalArgs().toArray(String[]::new))
+                .orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
     for (String name : java.util.List.of("list", "peek", "validate", "upload")) {

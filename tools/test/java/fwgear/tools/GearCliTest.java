@@ -26,4 +26,18 @@ class GearCliTest {
 
     assertThat(cli.execute("no-such-command")).isEqualTo(2);
   }
+
+  @Test
+  void anUnknownCommandWithHelpIsBadUsageNamingTheClosestCommand() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = GearCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+
+    assertThat(cli.execute("validat", "--help")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("gear: unknown command 'validat' (did you mean 'validate'?); commands: help,");
+    assertThat(cli.execute("nonexist", "--help")).isEqualTo(2);
+    assertThat(cli.execute("validate", "--help")).isZero();
+  }
 }

@@ -3,6 +3,7 @@ package fwgear.tools.buildfile;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
 import fwgear.tools.UsageException;
+import fwgear.tools.ignore.GitIgnores;
 import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A gear repository: its root, its settings and every target of its BUILD files.
@@ -71,7 +71,14 @@ public final class Repository {
   public static Repository load(Path root, Map<String, String> environment) {
     Path absolute = root.toAbsolutePath().normalize();
     RepositorySettings settings = RepositorySettings.load(absolute);
-    List<Path> buildFiles = findBuildFiles(absolute, settings.ignore());
+    List<Path> buildFiles =
+        findBuildFiles(
+            absolute,
+            GitIgnores.pants(
+                absolute,
+                settings.ignore(),
+                settings.useGitignore(),
+                settings.file().orElse("settings") + ": ignore"));
     BuildFileLoader loader = new BuildFileLoader(environment);
     List<Problem> problems = new ArrayList<>();
     for (Path file : buildFiles) {
@@ -122,13 +129,7 @@ public final class Repository {
     return Optional.empty();
   }
 
-  private static List<Path> findBuildFiles(Path root, List<String> ignore) {
-    Set<Path> ignored =
-        ignore.stream()
-            .map(p -> Address.trimSlashes(p.strip()))
-            .filter(p -> !p.isEmpty() && !p.contains("*"))
-            .map(root::resolve)
-            .collect(Collectors.toSet());
+  private static List<Path> findBuildFiles(Path root, GitIgnores ignores) {
     List<Path> files = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -143,7 +144,7 @@ public final class Repository {
               if (name.startsWith(".")
                   || SKIPPED_FOLDERS.contains(name)
                   || (SKIPPED_ROOT_FOLDERS.contains(name) && dir.getParent().equals(root))
-                  || ignored.contains(dir)
+                  || ignores.isIgnored(relative(root, dir), true)
                   || isNestedRepository(dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
@@ -152,7 +153,9 @@ public final class Repository {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (file.getFileName().toString().equals(BUILD_FILE) && attrs.isRegularFile()) {
+              if (file.getFileName().toString().equals(BUILD_FILE)
+                  && attrs.isRegularFile()
+                  && !ignores.isIgnored(relative(root, file), false)) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -184,6 +187,16 @@ public final class Repository {
 
   public Path root() {
     return root;
+  }
+
+  private GitIgnores gitIgnores;
+
+  /** What git ignores in the repository (every .gitignore, read once, when first asked). */
+  public GitIgnores gitIgnores() {
+    if (gitIgnores == null) {
+      gitIgnores = GitIgnores.git(root);
+    }
+    return gitIgnores;
   }
 
   public RepositorySettings settings() {

@@ -1,9 +1,6 @@
 package fwgear.tools.pkg;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import fwgear.tools.settings.RepositorySettings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,28 +22,13 @@ public record BuilderSettings(
     return new BuilderSettings(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /**
-   * Reads the settings file at the root ({@code gear.toml}, else {@code pants.toml}): the builder
-   * as {@link RepositorySettings} reads it, the {@code [docker.buildah]} table here.
-   */
-  public static BuilderSettings load(Path root) throws IOException {
-    RepositorySettings settings = RepositorySettings.load(root);
-    if (settings.file().isEmpty()) {
-      return defaults();
-    }
-    JsonNode buildah =
-        new TomlMapper()
-            .readTree(root.resolve(settings.file().get()).toFile())
-            .path("docker")
-            .path("buildah");
-    return new BuilderSettings(
-        settings.builder(), text(buildah, "storage_driver"), text(buildah, "isolation"));
+  /** The builder settings of the repository's settings file (read once, by RepositorySettings). */
+  public static BuilderSettings load(Path root) {
+    return of(RepositorySettings.load(root));
   }
 
-  private static Optional<String> text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() && !value.asText().isBlank()
-        ? Optional.of(value.asText().strip())
-        : Optional.empty();
+  public static BuilderSettings of(RepositorySettings settings) {
+    return new BuilderSettings(
+        settings.builder(), settings.buildahStorageDriver(), settings.buildahIsolation());
   }
 }

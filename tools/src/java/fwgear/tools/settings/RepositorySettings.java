@@ -26,9 +26,16 @@ import java.util.Optional;
  * [docker.registries.company]
  * address = "registry.example.com:5000"
  * default = true
+ * [docker.buildah]
+ * storage_driver = "vfs"                   # buildah --storage-driver
+ * isolation = "chroot"                     # buildah --isolation
  * [repository]
- * ignore = ["scratch"]                     # folders never searched for BUILD files
+ * ignore = ["scratch/", "!keep"]           # gitignore patterns: never searched for BUILD files
+ * use_gitignore = true                     # the root .gitignore hides files too (the default)
  * </pre>
+ *
+ * <p>In {@code gear.toml} an unknown table or key is an error naming its line; {@code pants.toml}
+ * holds every Pants subsystem's options, so only the keys read here are checked there.
  *
  * @param file the settings file relative to the root ({@code gear.toml}, {@code pants.toml}), or
  *     empty when there is none
@@ -36,7 +43,12 @@ import java.util.Optional;
  * @param registries the registries by alias, in file order
  * @param buildArgs {@code NAME=value} or {@code NAME} build args given to every image build
  * @param builder the image builder to use, when set
- * @param ignore folders (relative to the root) never searched for BUILD files, beyond the defaults
+ * @param ignore gitignore patterns (relative to the root) of files and folders never read for BUILD
+ *     files, beyond the defaults ({@code [repository] ignore}, {@code [GLOBAL] pants_ignore})
+ * @param useGitignore whether the root {@code .gitignore} hides files too ({@code [GLOBAL]
+ *     pants_ignore_use_gitignore}, default true)
+ * @param buildahStorageDriver {@code buildah --storage-driver}, when set
+ * @param buildahIsolation {@code buildah --isolation}, when set
  */
 public record RepositorySettings(
     Optional<String> file,
@@ -44,7 +56,43 @@ public record RepositorySettings(
     Map<String, Registry> registries,
     List<String> buildArgs,
     Optional<String> builder,
-    List<String> ignore) {
+    List<String> ignore,
+    boolean useGitignore,
+    Optional<String> buildahStorageDriver,
+    Optional<String> buildahIsolation) {
+
+  /** Tables and keys a gear.toml may hold ({@code *}: any name, a table of the keys under it). */
+  private static final Map<String, List<String>> KNOWN =
+      Map.of(
+          "",
+          List.of("docker", "repository"),
+          "docker",
+          List.of("default_repository", "build_args", "builder", "registries", "buildah"),
+          "docker.registries.*",
+          List.of("address", "default", "repository"),
+          "docker.buildah",
+          List.of("storage_driver", "isolation"),
+          "repository",
+          List.of("ignore", "use_gitignore"));
+
+  public RepositorySettings(
+      Optional<String> file,
+      String defaultRepository,
+      Map<String, Registry> registries,
+      List<String> buildArgs,
+      Optional<String> builder,
+      List<String> ignore) {
+    this(
+        file,
+        defaultRepository,
+        registries,
+        buildArgs,
+        builder,
+        ignore,
+        true,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   public static final String DEFAULT_REPOSITORY = "{name}";
 
@@ -146,9 +194,20 @@ public record RepositorySettings(
             });
     List<String> ignore =
         new ArrayList<>(strings(root.path("repository"), "repository.ignore", source, problems));
+    Optional<Boolean> useGitignore =
+        bool(root.path("repository"), "repository.use_gitignore", source, problems);
     if (displayName.equals("pants.toml")) {
       ignore.addAll(strings(root.path("GLOBAL"), "GLOBAL.pants_ignore", source, problems));
+      useGitignore =
+          bool(root.path("GLOBAL"), "GLOBAL.pants_ignore_use_gitignore", source, problems);
+    } else {
+      unknownKeys(root, "", source, problems);
     }
+    JsonNode buildah = docker.path("buildah");
+    Optional<String> storageDriver =
+        text(buildah, "docker.buildah.storage_driver", source, problems).filter(t -> !t.isBlank());
+    Optional<String> isolation =
+        text(buildah, "docker.buildah.isolation", source, problems).filter(t -> !t.isBlank());
     if (builder.isPresent() && !List.of("docker", "podman", "buildah").contains(builder.get())) {
       problems.add(
           source.error(
@@ -158,7 +217,86 @@ public record RepositorySettings(
     }
     InvalidInputException.throwIfErrors(problems);
     return new RepositorySettings(
-        Optional.of(displayName), defaultRepository, registries, buildArgs, builder, ignore);
+        Optional.of(displayName),
+        defaultRepository,
+        registries,
+        buildArgs,
+        builder,
+        ignore,
+        useGitignore.orElse(true),
+        storageDriver.map(String::strip),
+        isolation.map(String::strip));
+  }
+
+  /** Every table and key of a gear.toml must be one this tool reads; a typo is an error. */
+  private static void unknownKeys(
+      JsonNode table, String path, Source source, List<Problem> problems) {
+    if (path.equals("docker.registries") && table.isObject()) {
+      table
+          .fields()
+          .forEachRemaining(
+              e -> unknownKeys(e.getValue(), path + "." + e.getKey(), source, problems));
+      return;
+    }
+    String pattern = path.startsWith("docker.registries.") ? "docker.registries.*" : path;
+    List<String> known = KNOWN.get(pattern);
+    if (known == null || !table.isObject()) {
+      return;
+    }
+    table
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              String key = path.isEmpty() ? name : path + "." + name;
+              if (!known.contains(name)) {
+                String closest =
+                    known.stream()
+                        .min(java.util.Comparator.comparingInt(k -> distance(k, name)))
+                        .filter(k -> distance(k, name) <= Math.max(2, name.length() / 3))
+                        .map(k -> "did you mean " + k + "? ")
+                        .orElse("");
+                problems.add(
+                    source.error(
+                        key,
+                        "settings-unknown",
+                        (path.isEmpty() ? "unknown table [" + name + "]" : "unknown key " + key)
+                            + "; "
+                            + closest
+                            + "known "
+                            + (path.isEmpty() ? "tables: " : "keys of [" + path + "]: ")
+                            + String.join(", ", known)));
+              } else {
+                unknownKeys(table.get(name), key, source, problems);
+              }
+            });
+  }
+
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] =
+            i == 0 || j == 0
+                ? i + j
+                : Math.min(
+                    Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                    d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  private static Optional<Boolean> bool(
+      JsonNode section, String dottedKey, Source source, List<Problem> problems) {
+    JsonNode value = section.get(lastPart(dottedKey));
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      problems.add(source.error(dottedKey, "settings-type", dottedKey + " must be true or false"));
+      return Optional.empty();
+    }
+    return Optional.of(value.asBoolean());
   }
 
   /** The string at {@code dottedKey}, whose last part is the key in {@code section}. */

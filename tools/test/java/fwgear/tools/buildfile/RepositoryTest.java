@@ -96,10 +96,10 @@ class RepositoryTest {
                         "a/BUILD:1: build-target-unknown: warning: unknown target type"
                             + " 'jar_thing': not a Pants built-in type (a plugin's or a macro?);"
                             + " targets that depend on it are not checked",
-                        "a/BUILD:2: build-target: unknown field 'colour' of file; known fields:"
+                        "a/BUILD:2: colour: build-target: unknown field 'colour' of file; known fields:"
                             + " name, description, tags, dependencies, source",
-                        "b/BUILD:1: build-target: deploy_jar needs the field 'main'",
-                        "b/BUILD:2: build-target: file.source must be a string, not list"
+                        "b/BUILD:1: main: build-target: deploy_jar needs the field 'main'",
+                        "b/BUILD:2: source: build-target: file.source must be a string, not list"
                             + " [\"m.json\"]"));
   }
 
@@ -178,6 +178,33 @@ class RepositoryTest {
   }
 
   @Test
+  void pantsIgnoreGlobsAndTheRootGitignoreHideBuildFiles() {
+    write(
+        dir,
+        "pants.toml",
+        "[GLOBAL]\npants_ignore.add = [\"comanage/*\", \"!comanage/keep/\", \"*.bak/\"]\n");
+    write(dir, ".gitignore", "scratch/\n");
+    for (String folder :
+        List.of(
+            "comanage/x",
+            "comanage/keep",
+            "lib/old.bak",
+            "scratch",
+            "lib/scratch",
+            "lib",
+            "dist/x",
+            "dist")) {
+      write(dir, folder + "/BUILD", "target(name='t')\n");
+    }
+
+    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+        .containsExactly("comanage/keep", "lib");
+    write(dir, "pants.toml", "[GLOBAL]\npants_ignore_use_gitignore = false\n");
+    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+        .contains("scratch", "lib/scratch");
+  }
+
+  @Test
   void generatedTargetAddressesResolveToTheirGenerator() {
     write(dir, "gear.toml", "");
     write(dir, "BUILD", "python_requirements(name='reqs')\n");
@@ -195,7 +222,7 @@ class RepositoryTest {
     write(dir, "src/java/app/BUILD", "java_sources()\njava_sources(name='app')\n");
     assertThatThrownBy(() -> Repository.load(dir))
         .hasMessage(
-            "src/java/app/BUILD:2: build-target: two targets are named 'app' (the other at line 1)");
+            "src/java/app/BUILD:2: name: build-target: two targets are named 'app' (the other at line 1)");
   }
 
   @Test

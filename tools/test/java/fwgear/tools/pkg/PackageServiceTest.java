@@ -56,14 +56,14 @@ class PackageServiceTest {
             e ->
                 assertThat(e.problems().stream().map(Problem::format))
                     .containsExactlyInAnyOrder(
-                        "gears/a/src/docker/BUILD:1: file-source: gears/a/src/docker/manifest.json"
+                        "gears/a/src/docker/BUILD:1: source: file-source: gears/a/src/docker/manifest.json"
                             + " does not exist",
-                        "gears/a/src/docker/BUILD:3: docker-source: gears/a/src/docker/Dockerfile"
+                        "gears/a/src/docker/BUILD:3: source: docker-source: gears/a/src/docker/Dockerfile"
                             + " does not exist",
-                        "gears/a/src/docker/BUILD:5: docker-dependency: gears/a/src/docker:sources is"
+                        "gears/a/src/docker/BUILD:5: dependencies: docker-dependency: gears/a/src/docker:sources is"
                             + " a java_sources: ./gear package puts file, files, resource(s) and"
                             + " deploy_jar targets in an image's context",
-                        "gears/b/src/docker/BUILD:1: docker-source:"
+                        "gears/b/src/docker/BUILD:1: source: docker-source:"
                             + " gears/b/src/docker/Missing.dockerfile does not exist"));
     assertThat(repo.resolve("dist")).doesNotExist();
   }
@@ -100,11 +100,9 @@ class PackageServiceTest {
             e ->
                 assertThat(e.problems().stream().map(Problem::format))
                     .containsExactly(
-                        "gears/a/src/docker/Dockerfile:3: docker-context: COPY source"
-                            + " gears.a.src.java.app/bin.jar is not in the build context of"
-                            + " gears/a/src/docker:a (it holds gears/a/src/docker/Dockerfile,"
-                            + " gears/a/src/docker/manifest.json; add the target that provides it"
-                            + " to the docker_image's dependencies)"));
+                        "gears/a/src/docker/Dockerfile:3: dockerfile-copy-source: COPY"
+                            + " gears.a.src.java.app/bin.jar: not in the build context; it holds"
+                            + " gears/a/src/docker/manifest.json"));
   }
 
   @Test

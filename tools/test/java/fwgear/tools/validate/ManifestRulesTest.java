@@ -24,7 +24,9 @@ class ManifestRulesTest {
 
     assertThat(problems(root))
         .anyMatch(
-            p -> p.startsWith(JAVA_MANIFEST + ":8: manifest-unknown-key: unknown key \"colour\""))
+            p ->
+                p.startsWith(
+                    JAVA_MANIFEST + ":8: colour: manifest-unknown-key: unknown key \"colour\""))
         .anyMatch(p -> p.startsWith(JAVA_MANIFEST + ":8: ") && p.contains("mit"));
   }
 
@@ -47,8 +49,9 @@ class ManifestRulesTest {
 
     assertThat(problems(root))
         .containsExactly(
-            "gears/project_management/src/docker/.gitignore:1: gitignore-config: does not list"
-                + " config.json, which holds an API key when the gear runs locally",
+            "gears/project_management/src/docker/.gitignore: gitignore-config: does not make git"
+                + " ignore config.json, which holds an API key when the gear runs locally (add"
+                + " config.json)",
             JAVA_MANIFEST + ": manifest-file-missing: file not found");
   }
 }
