@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of the local Flywheel server and the Java client: 50 concurrent clients create
-# 2,000 projects in one group; then every project must be there exactly once. Prints throughput.
+# 2,000 projects in one group; then every project must be there exactly once. Prints throughput
+# (target: at least 1,000 creates/s with 50 clients on an idle machine; every create is committed
+# and fsynced before it is answered: SQLite WAL, synchronous=FULL, group commit) and the machine's
+# load average before and after, since a busy machine gives a lower figure.
 #
 #   bench/load-projects.sh [clients] [projects]        (defaults: 50 2000)
 #   FAULTS=1 bench/load-projects.sh                     also inject faults: 5% of creates answered
@@ -47,9 +50,15 @@ if [[ ${FAULTS:-0} == 1 ]]; then
   echo "faults: 5% of creates answered 503 after they were done, 5% refused with 429" >&2
 fi
 
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average: //'; }
+echo "machine: $(nproc) cores; load average (1, 5, 15 min) before: $(loadavg)"
+
 java -Dlogback.configurationFile="$root/bench/logback.xml" -cp "tools/target/gear-tools.jar:tools/target/lib/*" \
   fwgear.emulator.bench.LoadProjects \
   - "$clients" "$projects" load-bench
+
+echo "load average (1, 5, 15 min) after: $(loadavg)"
+echo "durability: every create committed and fsynced before its answer (SQLite WAL, synchronous=FULL)"
 
 posts=$(curl -sf -H "Authorization: scitran-user $FW_API_KEY" "$base/__admin/requests" | grep -o '"method":"POST","path":"/api/projects","status":[0-9]*' | cut -d: -f4 | sort | uniq -c | tr '\n' ' ')
 echo "POST /api/projects answers by status: $posts"

@@ -325,7 +325,10 @@ public final class FlywheelClient {
 
   // ---- files ----
 
-  /** Uploads (or replaces) a file of a project; returns the stored file. */
+  /**
+   * Uploads (or replaces) a file of a project; returns the stored file. After an unclear answer it
+   * checks whether the project holds these bytes under that name before sending them again.
+   */
   public FileEntry uploadProjectFile(
       String projectId, String name, byte[] content, String contentType) {
     String boundary = "fwgear-" + UUID.randomUUID();
@@ -337,9 +340,24 @@ public final class FlywheelClient {
             null,
             body,
             "multipart/form-data; boundary=" + boundary);
-    // Uploading the same bytes again only makes a new version: safe to retry.
-    List<FileEntry> stored =
-        call(request, Transport.Check.IDEMPOTENT, json.getTypeFactory().constructType(FILES));
+    // After an unclear answer: if the project has the file with these bytes (Flywheel's hash), the
+    // upload went through; sending it again would only make a needless new version.
+    String hash = hash(content);
+    Transport.Check ifDone =
+        () -> {
+          try {
+            FileEntry there = projectFileInfo(projectId, name);
+            return hash.equals(there.hash())
+                ? Optional.of(json.createArrayNode().add(json.valueToTree(there)))
+                : Optional.empty();
+          } catch (FlywheelException e) {
+            if (e.isNotFound()) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        };
+    List<FileEntry> stored = call(request, ifDone, json.getTypeFactory().constructType(FILES));
     return stored.stream()
         .filter(f -> name.equals(f.name()))
         .findFirst()
@@ -550,10 +568,23 @@ public final class FlywheelClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** Flywheel's hash of a file's bytes: {@code v0-sha384-<hex>}. */
+  public static String hash(byte[] content) {
+    try {
+      return "v0-sha384-"
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-384").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-384 is part of every JDK", e);
+    }
+  }
+
   private static byte[] multipart(
       String boundary, String name, byte[] content, String contentType) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
-    String safeName = name.replace("\"", "%22").replace("\r", "").replace("\n", "");
+    // The HTML form encoding of a name (WHATWG): the server decodes it back, and refuses a name
+    // with CR or LF rather than storing another name.
+    String safeName = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     String head =
         "--"
             + boundary

@@ -16,7 +16,15 @@ import java.util.TreeSet;
 public final class DescriptionTemplate {
   private final String text;
   private final List<Part> parts = new ArrayList<>();
-  private final List<String> malformed = new ArrayList<>();
+  private final List<Issue> malformed = new ArrayList<>();
+
+  /** A bad placeholder: where (1-based line and column of its {@code $}) and what is wrong. */
+  public record Issue(int line, int column, String message) {
+    @Override
+    public String toString() {
+      return message + " at line " + line + ", column " + column;
+    }
+  }
 
   private sealed interface Part {}
 
@@ -50,23 +58,27 @@ public final class DescriptionTemplate {
    * each unknown variable, with its line and column (1-based), empty when it can be substituted.
    */
   public List<String> problems(Set<String> known) {
-    List<String> problems = new ArrayList<>(malformed);
+    return issues(known).stream().map(Issue::toString).toList();
+  }
+
+  /** {@link #problems(Set)} with their places apart from their messages. */
+  public List<Issue> issues(Set<String> known) {
+    List<Issue> issues = new ArrayList<>(malformed);
     Set<String> reported = new TreeSet<>();
     for (Part part : parts) {
       if (part instanceof Variable v && !known.contains(v.name()) && reported.add(v.name())) {
-        problems.add(
-            "unknown variable $"
-                + v.name()
-                + " at line "
-                + v.line()
-                + ", column "
-                + v.column()
-                + " (known: "
-                + String.join(", ", known.stream().sorted().map(k -> "$" + k).toList())
-                + ")");
+        issues.add(
+            new Issue(
+                v.line(),
+                v.column(),
+                "unknown variable $"
+                    + v.name()
+                    + " (known: "
+                    + String.join(", ", known.stream().sorted().map(k -> "$" + k).toList())
+                    + ")"));
       }
     }
-    return problems;
+    return issues;
   }
 
   /**
@@ -119,13 +131,10 @@ public final class DescriptionTemplate {
       boolean closed = !braced || (end < text.length() && text.charAt(end) == '}');
       if (!named || !closed) {
         malformed.add(
-            "malformed placeholder "
-                + snippet(start)
-                + " at line "
-                + line(start)
-                + ", column "
-                + column(start)
-                + " (write $$ for a dollar sign)");
+            new Issue(
+                line(start),
+                column(start),
+                "malformed placeholder " + snippet(start) + " (write $$ for a dollar sign)"));
         literal.append('$');
         i++;
         continue;

@@ -6,6 +6,7 @@ import fwgear.flywheel.FileEntry;
 import fwgear.flywheel.GearRule;
 import fwgear.flywheel.RolePermission;
 import fwgear.flywheel.ViewerApp;
+import fwgear.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,26 +91,36 @@ public record TemplateCopy(
    * does not hold, a malformed {@code $} or an unknown variable in its description. Each line names
    * the template project.
    */
-  public static List<String> problems(ProjectSnapshot template) {
-    List<String> problems = new ArrayList<>();
+  public static List<Problem> problems(ProjectSnapshot template) {
+    List<Problem> problems = new ArrayList<>();
     for (GearRule rule : template.rules()) {
       for (GearRule.FixedInput input : rule.fixedInputs()) {
         if (template.project().file(input.name()).isEmpty()) {
           problems.add(
-              template.path()
-                  + ": rule "
-                  + rule.name()
-                  + ": fixed input "
-                  + input.input()
-                  + " names file "
-                  + input.name()
-                  + ", which the template project does not have");
+              Problem.error(
+                  template.path(),
+                  0,
+                  "rules." + rule.name() + ".fixed_inputs." + input.input(),
+                  "template-fixed-input",
+                  "gear rule "
+                      + rule.name()
+                      + ": fixed input "
+                      + input.input()
+                      + " names file "
+                      + input.name()
+                      + ", which the template project does not have"));
         }
       }
     }
     DescriptionTemplate description = new DescriptionTemplate(template.project().description());
-    for (String problem : description.problems(VARIABLES)) {
-      problems.add(template.path() + ": description: " + problem);
+    for (DescriptionTemplate.Issue issue : description.issues(VARIABLES)) {
+      problems.add(
+          Problem.error(
+              template.path(),
+              issue.line(),
+              "description",
+              "template-description",
+              "description: " + issue.message() + " (column " + issue.column() + ")"));
     }
     return problems;
   }
@@ -122,9 +133,10 @@ public record TemplateCopy(
    */
   public static TemplateCopy of(
       ProjectSnapshot template, ProjectSnapshot destination, Map<String, String> values) {
-    List<String> problems = problems(template);
+    List<Problem> problems = problems(template);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+      throw new IllegalArgumentException(
+          String.join("; ", problems.stream().map(Problem::format).toList()));
     }
     Map<String, FileEntry> uploads = new LinkedHashMap<>();
     List<RuleWrite> rules = new ArrayList<>();

@@ -30,7 +30,7 @@ class DescriptionTemplateTest {
 
     assertThat(text.problems(TemplateCopy.VARIABLES))
         .containsExactly(
-            "unknown variable $director at line 2, column 7 (known: $adrc, $project_id, $site)");
+            "unknown variable $director (known: $adrc, $project_id, $site) at line 2, column 7");
     assertThatThrownBy(() -> text.substitute(VALUES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$director");
@@ -40,7 +40,7 @@ class DescriptionTemplateTest {
   void aMalformedDollarIsAProblem() {
     assertThat(new DescriptionTemplate("costs $5").problems(TemplateCopy.VARIABLES))
         .containsExactly(
-            "malformed placeholder '$5' at line 1, column 7 (write $$ for a dollar sign)");
+            "malformed placeholder '$5' (write $$ for a dollar sign) at line 1, column 7");
     assertThat(new DescriptionTemplate("end $").problems(TemplateCopy.VARIABLES)).hasSize(1);
     assertThat(new DescriptionTemplate("${adrc").problems(TemplateCopy.VARIABLES)).hasSize(1);
     assertThat(new DescriptionTemplate("${}").problems(TemplateCopy.VARIABLES)).hasSize(1);

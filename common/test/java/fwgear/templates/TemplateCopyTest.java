@@ -153,11 +153,12 @@ class TemplateCopyTest {
             List.of());
 
     assertThat(TemplateCopy.problems(broken))
+        .extracting(fwgear.problem.Problem::format)
         .containsExactly(
-            "g/tpl: rule qc: fixed input settings names file absent.json, which the template"
-                + " project does not have",
-            "g/tpl: description: unknown variable $center at line 1, column 5 (known: $adrc,"
-                + " $project_id, $site)");
+            "g/tpl: template-fixed-input: gear rule qc: fixed input settings names file"
+                + " absent.json, which the template project does not have",
+            "g/tpl:1: template-description: description: unknown variable $center (known: $adrc,"
+                + " $project_id, $site) (column 5)");
     assertThatThrownBy(() -> TemplateCopy.of(broken, broken, VALUES))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -152,7 +152,12 @@ final class Call {
     return parameters;
   }
 
+  /** Percent-decodes a path segment or query part; a malformed escape is a 400. */
   static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("The request URL has a malformed %-escape: " + text);
+    }
   }
 }

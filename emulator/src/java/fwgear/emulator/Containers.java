@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -69,13 +69,22 @@ final class Containers {
 
   /** A tag from a {@code {"value": tag}} body: 1 to 32 characters, no slash. */
   static String tagValue(Call call) {
-    JsonNode value = call.objectBody().path("value");
-    if (!value.isTextual()) {
-      throw ApiError.badRequest("The body must be {\"value\": \"<tag>\"}");
-    }
-    String tag = value.textValue();
+    return checkTag(
+        Body.of(call, "value")
+            .text("value")
+            .orElseThrow(
+                () -> ApiError.badField("value", "value is required (the tag, a string)")));
+  }
+
+  /** A tag: 1 to 32 characters, no '/' and no control characters; else 400. */
+  static String checkTag(String tag) {
     if (tag.isEmpty() || tag.length() > 32 || tag.contains("/")) {
-      throw ApiError.badRequest("A tag has 1 to 32 characters and no '/'");
+      throw ApiError.badField("value", "value: a tag has 1 to 32 characters and no '/'");
+    }
+    for (int i = 0; i < tag.length(); i++) {
+      if (tag.charAt(i) < 0x20 || tag.charAt(i) == 0x7f) {
+        throw ApiError.badField("value", "value: a tag cannot contain control characters");
+      }
     }
     return tag;
   }
@@ -137,40 +146,36 @@ final class Containers {
    * Applies an info update, {@code {"set": {...}, "delete": [...]}} or {@code {"replace": {...}}},
    * to {@code info} of a document (or of a file entry).
    */
-  static void updateInfo(ObjectNode target, JsonNode body) {
+  /** A checked info update: apply it to a document (or a file entry) inside a unit of work. */
+  record InfoUpdate(
+      Optional<ObjectNode> replace, Optional<ObjectNode> set, Optional<List<String>> delete) {
+    void applyTo(ObjectNode target) {
+      ObjectNode info =
+          target.path("info").isObject()
+              ? (ObjectNode) target.get("info")
+              : target.putObject("info");
+      replace.ifPresent(
+          values -> {
+            info.removeAll();
+            values.fields().forEachRemaining(e -> info.set(sanitise(e.getKey()), e.getValue()));
+          });
+      set.ifPresent(
+          values ->
+              values.fields().forEachRemaining(e -> info.set(sanitise(e.getKey()), e.getValue())));
+      delete.ifPresent(keys -> keys.forEach(info::remove));
+      target.put("info_exists", !info.isEmpty());
+    }
+  }
+
+  /** {@code {"set": {...}, "delete": [...]}} or {@code {"replace": {...}}}; else 400. */
+  static InfoUpdate infoUpdate(Call call) {
+    Body body = Body.of(call, "set", "delete", "replace");
     boolean replace = body.has("replace");
     boolean setOrDelete = body.has("set") || body.has("delete");
     if (replace == setOrDelete) {
       throw ApiError.badRequest("An info update is either {set, delete} or {replace}");
     }
-    ObjectNode info =
-        target.path("info").isObject() ? (ObjectNode) target.get("info") : target.putObject("info");
-    if (replace) {
-      if (!body.get("replace").isObject()) {
-        throw ApiError.badRequest("replace must be an object");
-      }
-      info.removeAll();
-      body.get("replace")
-          .fields()
-          .forEachRemaining(e -> info.set(sanitise(e.getKey()), e.getValue()));
-    }
-    if (body.has("set")) {
-      if (!body.get("set").isObject()) {
-        throw ApiError.badRequest("set must be an object");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> fields = body.get("set").fields();
-          fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        info.set(sanitise(field.getKey()), field.getValue());
-      }
-    }
-    if (body.has("delete")) {
-      if (!body.get("delete").isArray()) {
-        throw ApiError.badRequest("delete must be a list of keys");
-      }
-      body.get("delete").forEach(key -> info.remove(key.asText()));
-    }
-    target.put("info_exists", !info.isEmpty());
+    return new InfoUpdate(body.object("replace"), body.object("set"), body.texts("delete"));
   }
 
   /** Info keys cannot hold '.' or '$' (they are path separators and operators server side). */
@@ -178,10 +183,11 @@ final class Containers {
     return key.replace('.', '_').replace('$', '-');
   }
 
+  /** A required non-blank string field of a JSON object; else 400 naming the field. */
   static String requiredText(JsonNode body, String field) {
     JsonNode value = body.path(field);
     if (!value.isTextual() || value.textValue().isBlank()) {
-      throw ApiError.badRequest(field + " is required and must be a non-empty string");
+      throw ApiError.badField(field, field + " is required and must be a non-empty string");
     }
     return value.textValue();
   }

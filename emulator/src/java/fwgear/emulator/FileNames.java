@@ -15,21 +15,24 @@ final class FileNames {
   /** The name, or 400 saying what is wrong with it. */
   static String check(String name) {
     if (name == null || name.isEmpty()) {
-      throw ApiError.badRequest("A file name is required");
+      throw ApiError.badField("filename", "filename: a file name is required");
     }
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw ApiError.badRequest("A file name has at most " + MAX_BYTES + " bytes (UTF-8)");
+      throw ApiError.badField(
+          "filename", "A file name has at most " + MAX_BYTES + " bytes (UTF-8)");
     }
     if (name.equals(".") || name.equals("..") || name.isBlank()) {
-      throw ApiError.badRequest("A file name cannot be '.', '..' or only spaces");
+      throw ApiError.badField(
+          "filename", "filename: a file name cannot be '.', '..' or only spaces");
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '/' || c == '\\') {
-        throw ApiError.badRequest("A file name cannot contain '/' or '\\'");
+        throw ApiError.badField("filename", "filename: a file name cannot contain '/' or '\\'");
       }
       if (c < 0x20 || c == 0x7f) {
-        throw ApiError.badRequest("A file name cannot contain control characters");
+        throw ApiError.badField(
+            "filename", "filename: a file name cannot contain control characters");
       }
     }
     return name;

@@ -49,6 +49,10 @@ final class Filter {
     }
 
     private boolean equalsValue(JsonNode field) {
+      if (quoted()) {
+        // A quoted value is forced to a string: it matches text only, never 42, true or null.
+        return field.isTextual() && field.textValue().equals(unquoted());
+      }
       Object typed = typedValue();
       if (typed == null) {
         return field.isMissingNode() || field.isNull();
@@ -70,6 +74,9 @@ final class Filter {
       }
       int order;
       Object typed = typedValue();
+      if (quoted() && !field.isTextual()) {
+        return false;
+      }
       if (typed instanceof Double d && field.isNumber()) {
         order = Double.compare(field.doubleValue(), d);
       } else {
@@ -102,6 +109,10 @@ final class Filter {
             return value;
           }
       }
+    }
+
+    private boolean quoted() {
+      return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
     }
 
     private String unquoted() {

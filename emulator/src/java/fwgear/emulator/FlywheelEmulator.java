@@ -282,8 +282,12 @@ public final class FlywheelEmulator implements AutoCloseable {
   private Reply answer(HttpFront.Exchange exchange) {
     String method = exchange.method();
     String path = exchange.rawPath();
-    Call call =
-        new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    Call call;
+    try {
+      call = new Call(method, path, exchange.rawQuery(), exchange.headers(), exchange.body(), json);
+    } catch (ApiError e) {
+      return error(e);
+    }
     try {
       if (path.startsWith("/__admin/")) {
         requireSameOrigin(call);
@@ -310,7 +314,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       LOG.debug("{} {} -> {}", method, path, reply.status());
       return reply;
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return error(503, "The server is stopping");
@@ -331,9 +335,11 @@ public final class FlywheelEmulator implements AutoCloseable {
       if (!isPublic(call.path())) {
         call.caller(authenticate(call));
       }
+      // A malformed id is a 400 (never a 404), whether or not such a container could exist.
+      match.parameters().forEach(Ids::checkParameter);
       return match.handler().handle(call);
     } catch (ApiError e) {
-      return error(e.status(), e.getMessage());
+      return error(e);
     } catch (Exception e) {
       LOG.warn("{} {} failed: {}", call.method(), call.path(), e.toString());
       return error(500, "Internal error: " + e.getClass().getSimpleName());
@@ -446,5 +452,17 @@ public final class FlywheelEmulator implements AutoCloseable {
     error.put("status_code", status);
     error.put("request_id", UUID.randomUUID().toString());
     return Reply.status(status, error);
+  }
+
+  /** As Flywheel's input validation errors: the field at fault in {@code key}. */
+  static Reply error(ApiError e) {
+    Reply reply = error(e.status(), e.getMessage());
+    if (e.key() != null) {
+      ((ObjectNode) reply.json()).put("key", e.key());
+      if (e.status() == 400) {
+        ((ObjectNode) reply.json()).put("core_status_code", "input_validation_error");
+      }
+    }
+    return reply;
   }
 }

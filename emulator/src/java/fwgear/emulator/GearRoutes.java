@@ -5,16 +5,24 @@ import static fwgear.emulator.Containers.NODES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.json.LocatedDocument;
+import fwgear.manifest.ConfigDirective;
+import fwgear.manifest.Manifest;
+import fwgear.problem.InvalidInputException;
+import fwgear.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/gears} and {@code /api/jobs}: registered gears and the jobs queued for them.
@@ -41,6 +49,8 @@ final class GearRoutes {
           "complete", Set.of(),
           "cancelled", Set.of());
 
+  private static final List<String> PRIORITIES = List.of("low", "medium", "high", "critical");
+
   private final Store store;
   private final Access access;
 
@@ -52,18 +62,18 @@ final class GearRoutes {
   void register(Router router) {
     router
         .add("GET", "/api/gears", this::listGears)
-        // Before /api/gears/{name}, which would take "temp" for a name.
+        // Before /api/gears/{gearname}, which would take "temp" for a name.
         .add("POST", UPLOAD_PATH, this::uploadGear)
-        .add("GET", UPLOAD_PATH + "/{id}", this::downloadGear)
-        .add("GET", "/api/gears/{id}", c -> Reply.ok(gear(c.param("id"))))
-        .add("POST", "/api/gears/{name}", this::addGear)
+        .add("GET", UPLOAD_PATH + "/{gearid}", this::downloadGear)
+        .add("GET", "/api/gears/{gearid}", c -> Reply.ok(gear(c.param("gearid"))))
+        .add("POST", "/api/gears/{gearname}", this::addGear)
         .add("POST", "/api/jobs/add", this::addJob)
         .add(
             "GET",
             "/api/jobs",
             c -> Listing.of(c, store.list("jobs"), j -> true, GearRoutes::jobView))
-        .add("GET", "/api/jobs/{id}", c -> Reply.ok(jobView(job(c.param("id")))))
-        .add("PUT", "/api/jobs/{id}", this::modifyJob);
+        .add("GET", "/api/jobs/{jid}", c -> Reply.ok(jobView(job(c.param("jid")))))
+        .add("PUT", "/api/jobs/{jid}", this::modifyJob);
   }
 
   /**
@@ -98,24 +108,24 @@ final class GearRoutes {
   }
 
   /**
-   * Registers a gear from {@code {"category": ..., "gear": <manifest>}}; 409 if that version
-   * exists.
+   * Registers a gear from {@code {"category": ..., "gear": <manifest>}}: the manifest must pass the
+   * runtime's own manifest checks (the gear spec); 409 if that version exists.
    */
   private Reply addGear(Call call) {
     access.requireSiteAdmin(call.caller(), "add gears");
-    ObjectNode body = call.objectBody();
-    JsonNode manifest = body.path("gear");
-    String name = Containers.requiredText(manifest, "name");
-    String version = Containers.requiredText(manifest, "version");
-    if (!name.equals(call.param("name"))) {
-      throw ApiError.badRequest("Name key must be present and match URL");
+    Body body = Body.of(call, "category", "gear", "exchange");
+    body.text("category");
+    body.object("exchange");
+    ObjectNode manifest = checkedManifest(body.requiredObject("gear"));
+    String name = manifest.path("name").asText();
+    String version = manifest.path("version").asText();
+    if (!name.equals(call.param("gearname"))) {
+      throw ApiError.badField("gear.name", "Name key must be present and match URL (gear.name)");
     }
     refuseDuplicate(name, version);
     String id = Ids.objectId();
-    ObjectNode gear = document(id, body, manifest);
-    if (body.path("exchange").isObject()) {
-      gear.set("exchange", body.get("exchange"));
-    }
+    ObjectNode gear = document(id, body.node(), manifest);
+    body.object("exchange").ifPresent(exchange -> gear.set("exchange", exchange));
     insertGear(id, gear, null);
     return Reply.ok(Containers.insertedId(id));
   }
@@ -169,12 +179,13 @@ final class GearRoutes {
   }
 
   private Reply downloadGear(Call call) {
-    ObjectNode gear = gear(call.param("id"));
+    ObjectNode gear = gear(call.param("gearid"));
     String blobId = gear.path("exchange").path("rootfs-id").asText();
     byte[] archive =
         store
             .getBlob(blobId)
-            .orElseThrow(() -> ApiError.notFound("Gear " + call.param("id") + " has no archive"));
+            .orElseThrow(
+                () -> ApiError.notFound("Gear " + call.param("gearid") + " has no archive"));
     return Reply.bytes(archive, "application/x-tar");
   }
 
@@ -190,6 +201,23 @@ final class GearRoutes {
     } catch (java.io.IOException e) {
       throw ApiError.badRequest("The metadata field of a gear upload is not JSON");
     }
+  }
+
+  /** The manifest, if it passes the runtime's own manifest checks (the gear spec); else 400. */
+  private static ObjectNode checkedManifest(ObjectNode manifest) {
+    try {
+      Manifest.from(LocatedDocument.parseJson(manifest.toString(), "gear"));
+    } catch (InvalidInputException e) {
+      List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
+      Problem first = errors.get(0);
+      throw ApiError.badField(
+          "gear" + (first.key().isEmpty() ? "" : "." + first.key()),
+          "The gear manifest is not valid: "
+              + errors.stream()
+                  .map(p -> (p.key().isEmpty() ? "" : p.key() + ": ") + p.message())
+                  .collect(Collectors.joining("; ")));
+    }
+    return manifest;
   }
 
   private static ObjectNode document(String id, ObjectNode body, JsonNode manifest) {
@@ -268,27 +296,46 @@ final class GearRoutes {
     }
   }
 
+  /**
+   * {@code POST /api/jobs/add}: the gear must exist; inputs must be the manifest's (file inputs as
+   * {@code {type, id, name}} of a file the caller can read, required ones present); the config is
+   * checked against the manifest's config with the runtime's own checks ({@link
+   * ConfigDirective#check}), unknown keys refused and defaults filled in; the destination must be a
+   * project the caller may write to.
+   */
   private Reply addJob(Call call) {
-    ObjectNode body = call.objectBody();
-    String gearId = Containers.requiredText(body, "gear_id");
+    Body body =
+        Body.of(call, "gear_id", "inputs", "destination", "config", "tags", "label", "priority");
+    String gearId = Ids.objectId("gear_id", body.requiredText("gear_id"));
     ObjectNode gear =
-        store.get("gears", gearId).orElseThrow(() -> ApiError.badRequest("No gear " + gearId));
-    JsonNode declared = gear.path("gear").path("inputs");
-    body.path("inputs")
-        .fieldNames()
-        .forEachRemaining(
-            input -> {
-              if (!declared.has(input)) {
-                throw ApiError.badRequest("Gear " + gearId + " has no input " + input);
-              }
-            });
-    JsonNode destination = body.path("destination");
-    if (!destination.path("type").isTextual() || !destination.path("id").isTextual()) {
-      throw ApiError.badRequest("A job needs a destination {type, id}");
+        store
+            .get("gears", gearId)
+            .orElseThrow(() -> ApiError.badField("gear_id", "gear_id: no gear " + gearId));
+    if (gear.path("disabled").asBoolean(false)) {
+      throw ApiError.badField("gear_id", "gear_id: gear " + gearId + " is disabled");
     }
-    if (destination.path("type").asText().equals("project")) {
-      access.writableProject(call.caller(), destination.path("id").asText());
+    JsonNode manifest = gear.path("gear");
+    ObjectNode inputs =
+        checkInputs(call, manifest, body.object("inputs").orElse(NODES.objectNode()));
+    ObjectNode config = checkConfig(manifest, body.object("config").orElse(NODES.objectNode()));
+    Body destination = Body.of(body.requiredObject("destination"), "destination", "type", "id");
+    String type = destination.requiredText("type");
+    if (!type.equals("project")) {
+      throw ApiError.badField(
+          "destination.type",
+          "destination.type "
+              + type
+              + " is not supported here (this server has projects only; analyses are refused)");
     }
+    String destinationId = Ids.objectId("destination.id", destination.requiredText("id"));
+    List<String> tags = body.texts("tags").orElse(List.of());
+    tags.forEach(Containers::checkTag);
+    Optional<String> label = body.text("label", Body.MAX_LABEL);
+    String priority = body.text("priority").orElse("medium");
+    if (!PRIORITIES.contains(priority)) {
+      throw ApiError.badField("priority", "priority must be one of " + PRIORITIES);
+    }
+    access.writableProject(call.caller(), destinationId);
     String id = Ids.objectId();
     String now = Ids.now();
     ObjectNode job = NODES.objectNode();
@@ -297,14 +344,14 @@ final class GearRoutes {
     ObjectNode info = job.putObject("gear_info");
     info.put("id", gearId);
     info.put("category", gear.path("category").asText());
-    info.put("name", gear.path("gear").path("name").asText());
-    info.put("version", gear.path("gear").path("version").asText());
-    job.set("inputs", body.path("inputs").isObject() ? body.get("inputs") : NODES.objectNode());
-    job.set("destination", destination);
-    job.set("config", body.path("config").isObject() ? body.get("config") : NODES.objectNode());
-    job.set("tags", body.path("tags").isArray() ? body.get("tags") : NODES.arrayNode());
-    job.put("label", body.path("label").asText(null));
-    job.put("priority", body.path("priority").asText("medium"));
+    info.put("name", manifest.path("name").asText());
+    info.put("version", manifest.path("version").asText());
+    job.set("inputs", inputs);
+    job.putObject("destination").put("type", type).put("id", destinationId);
+    job.set("config", config);
+    job.putArray("tags").addAll(tags.stream().map(NODES::textNode).toList());
+    job.put("label", label.orElse(null));
+    job.put("priority", priority);
     job.put("state", "pending");
     job.put("attempt", 1);
     job.putObject("origin").put("type", "user").put("id", call.caller().userId());
@@ -314,14 +361,116 @@ final class GearRoutes {
     return Reply.ok(Containers.insertedId(id));
   }
 
+  private ObjectNode checkInputs(Call call, JsonNode manifest, ObjectNode given) {
+    JsonNode declared = manifest.path("inputs");
+    ObjectNode inputs = NODES.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = given.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      String key = "inputs." + name;
+      if (!declared.has(name)) {
+        throw ApiError.badField(key, key + ": the gear has no input " + name);
+      }
+      if (!declared.path(name).path("base").asText().equals("file")) {
+        throw ApiError.badField(
+            key, key + ": input " + name + " is not a file input (Flywheel fills it)");
+      }
+      Body input = Body.of(field.getValue(), key, "type", "id", "name");
+      String type = input.requiredText("type");
+      if (!type.equals("project")) {
+        throw ApiError.badField(
+            key + ".type", key + ".type " + type + " is not supported here (projects only)");
+      }
+      String projectId = Ids.objectId(key + ".id", input.requiredText("id"));
+      String fileName = FileNames.check(input.requiredText("name"));
+      ObjectNode project = access.readableProject(call.caller(), projectId);
+      boolean present = false;
+      for (JsonNode file : project.path("files")) {
+        present |= file.path("name").asText().equals(fileName);
+      }
+      if (!present) {
+        throw ApiError.notFound("File " + fileName + " not found in project " + projectId);
+      }
+      inputs.putObject(name).put("type", type).put("id", projectId).put("name", fileName);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> specs = declared.fields(); specs.hasNext(); ) {
+      Map.Entry<String, JsonNode> spec = specs.next();
+      boolean file = spec.getValue().path("base").asText().equals("file");
+      if (file
+          && !spec.getValue().path("optional").asBoolean(false)
+          && !inputs.has(spec.getKey())) {
+        throw ApiError.badField(
+            "inputs." + spec.getKey(),
+            "inputs." + spec.getKey() + " is required (a file input of the gear)");
+      }
+    }
+    return inputs;
+  }
+
+  /** The job's config: every key the manifest's, every value passing its directive; defaults in. */
+  private static ObjectNode checkConfig(JsonNode manifest, ObjectNode given) {
+    JsonNode declared = manifest.path("config");
+    for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!declared.has(name)) {
+        throw ApiError.badField(
+            "config." + name,
+            "config."
+                + name
+                + ": the gear has no config key "
+                + name
+                + (declared.isEmpty()
+                    ? ""
+                    : " (config: " + String.join(", ", keys(declared)) + ")"));
+      }
+    }
+    ObjectNode config = NODES.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = declared.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      ConfigDirective directive = new ConfigDirective(field.getKey(), field.getValue());
+      JsonNode value = given.get(field.getKey());
+      if (value == null) {
+        Optional<JsonNode> fallback = directive.defaultValue();
+        if (fallback.isPresent()) {
+          config.set(field.getKey(), fallback.get().deepCopy());
+        } else if (!directive.optional()) {
+          throw ApiError.badField(
+              "config." + field.getKey(),
+              "config."
+                  + field.getKey()
+                  + " is required: the manifest gives it no default and does not mark it optional");
+        }
+        continue;
+      }
+      List<String> reasons = directive.check(value);
+      if (!reasons.isEmpty()) {
+        throw ApiError.badField(
+            "config." + field.getKey(),
+            "config." + field.getKey() + ": " + String.join("; ", reasons));
+      }
+      config.set(field.getKey(), value);
+    }
+    return config;
+  }
+
+  private static List<String> keys(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   private ObjectNode job(String id) {
     return store.get("jobs", id).orElseThrow(() -> ApiError.notFound("Job " + id + " not found"));
   }
 
   private Reply modifyJob(Call call) {
-    String id = call.param("id");
-    ObjectNode body = call.objectBody();
-    String target = Containers.requiredText(body, "state");
+    String id = call.param("jid");
+    Body body = Body.of(call, "state", "failure_reason");
+    String target = body.requiredText("state");
+    if (!TRANSITIONS.containsKey(target)) {
+      throw ApiError.badField("state", "state must be one of " + TRANSITIONS.keySet());
+    }
+    Optional<String> reason = body.text("failure_reason", Body.MAX_DESCRIPTION);
     Containers.change(
         store,
         "jobs",
@@ -332,9 +481,7 @@ final class GearRoutes {
             throw ApiError.unprocessable("A job cannot go from " + state + " to " + target);
           }
           job.put("state", target);
-          if (body.has("failure_reason")) {
-            job.put("failure_reason", body.get("failure_reason").asText());
-          }
+          reason.ifPresent(r -> job.put("failure_reason", r));
         });
     return Reply.ok(Containers.modified(1));
   }

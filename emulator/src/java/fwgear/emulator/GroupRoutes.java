@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code /api/groups}: groups, their tags, permissions (access levels) and role pool. */
 final class GroupRoutes {
-  private static final Pattern GROUP_ID = Pattern.compile("[0-9a-z][0-9a-z.@_-]{0,30}[0-9a-z]");
   private static final Set<String> ACCESS = Set.of("ro", "rw", "admin");
   private static final Set<String> ADMIN = Set.of("admin");
   private static final Set<String> WRITE = Set.of("rw", "admin");
@@ -70,16 +69,15 @@ final class GroupRoutes {
 
   private Reply create(Call call) {
     access.requireSiteAdmin(call.caller(), "create groups");
-    ObjectNode body = call.objectBody();
-    String id = Containers.requiredText(body, "_id");
-    if (!GROUP_ID.matcher(id).matches()) {
-      throw ApiError.badRequest(
-          "Group id " + id + " is not 2-32 characters of lowercase a-z, 0-9, '.', '@', '_', '-'");
-    }
+    Body body = Body.of(call, "_id", "label", "providers", "editions");
+    String id = Ids.groupId("_id", body.requiredText("_id"));
+    String label = body.optionalLabel("label").orElse(id);
+    Optional<ObjectNode> providers = body.object("providers");
+    Optional<ObjectNode> editions = body.object("editions");
     String now = Ids.now();
     ObjectNode group = NODES.objectNode();
     group.put("_id", id);
-    group.put("label", body.path("label").asText(id));
+    group.put("label", label);
     // As on Flywheel, the creator becomes the group's admin.
     group
         .putArray("permissions")
@@ -89,11 +87,8 @@ final class GroupRoutes {
     group.putArray("permissions_template");
     group.putArray("roles");
     group.putArray("tags");
-    group.set(
-        "providers",
-        body.path("providers").isObject() ? body.get("providers") : NODES.objectNode());
-    group.set(
-        "editions", body.path("editions").isObject() ? body.get("editions") : NODES.objectNode());
+    group.set("providers", providers.orElse(NODES.objectNode()));
+    group.set("editions", editions.orElse(NODES.objectNode()));
     group.put("created", now);
     group.put("modified", now);
     group.put("revision", 1);
@@ -107,16 +102,9 @@ final class GroupRoutes {
 
   private Reply modify(Call call) {
     withAccess(call, ADMIN);
-    ObjectNode body = call.objectBody();
+    Optional<String> label = Body.of(call, "label").optionalLabel("label");
     Containers.change(
-        store,
-        "groups",
-        call.param("gid"),
-        group -> {
-          if (body.has("label")) {
-            group.put("label", Containers.requiredText(body, "label"));
-          }
-        });
+        store, "groups", call.param("gid"), group -> label.ifPresent(l -> group.put("label", l)));
     return Reply.ok(Containers.modified(1));
   }
 
@@ -160,8 +148,8 @@ final class GroupRoutes {
 
   private Reply addPermission(Call call) {
     withAccess(call, ADMIN);
-    ObjectNode body = call.objectBody();
-    String userId = Containers.requiredText(body, "_id");
+    Body body = Body.of(call, "_id", "access");
+    String userId = Ids.userId("_id", body.requiredText("_id"));
     String level = accessLevel(body);
     requireUser(userId);
     Containers.change(
@@ -186,7 +174,11 @@ final class GroupRoutes {
   private Reply updatePermission(Call call) {
     withAccess(call, ADMIN);
     String userId = call.param("uid");
-    String level = accessLevel(call.objectBody());
+    Body body = Body.of(call, "_id", "access");
+    if (body.text("_id").isPresent() && !body.text("_id").get().equals(userId)) {
+      throw ApiError.badField("_id", "_id differs from the user in the path");
+    }
+    String level = accessLevel(body);
     Containers.change(
         store,
         "groups",
@@ -221,7 +213,7 @@ final class GroupRoutes {
 
   private Reply addRole(Call call) {
     withAccess(call, ADMIN);
-    String roleId = Containers.requiredText(call.objectBody(), "_id");
+    String roleId = Ids.objectId("_id", Body.of(call, "_id").requiredText("_id"));
     ObjectNode role =
         store
             .get("roles", roleId)
@@ -279,10 +271,10 @@ final class GroupRoutes {
     }
   }
 
-  private static String accessLevel(JsonNode body) {
-    String level = body.path("access").asText();
+  private static String accessLevel(Body body) {
+    String level = body.requiredText("access");
     if (!ACCESS.contains(level)) {
-      throw ApiError.badRequest("access must be ro, rw or admin");
+      throw ApiError.badField("access", "access must be ro, rw or admin, not " + level);
     }
     return level;
   }

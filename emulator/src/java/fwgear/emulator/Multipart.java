@@ -142,11 +142,27 @@ final class Multipart {
         throw ApiError.badRequest("A multipart Content-Disposition repeats " + key);
       }
     }
+    String plain = parameters.get("filename");
+    if (plain != null) {
+      parameters.put("filename", decodeFormEscapes(plain));
+    }
     String extended = parameters.remove("filename*");
     if (extended != null) {
       parameters.put("filename", decodeExtended(extended));
     }
     return parameters;
+  }
+
+  /**
+   * The HTML form encoding of a name (WHATWG; what browsers, curl 7.81+, Python's requests and our
+   * client send): {@code "} as {@code %22}, CR as {@code %0D}, LF as {@code %0A}. Other percent
+   * signs are left as they are. (A name with CR or LF is then refused as a whole.)
+   */
+  static String decodeFormEscapes(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    return value.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n");
   }
 
   private static String decodeExtended(String value) {

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /api/projects}: projects, their tags, permissions (role ids), info and files. */
 final class ProjectRoutes {
-  private static final Set<String> MODIFIABLE = Set.of("label", "description", "info", "copyable");
 
   private final Store store;
   private final Access access;
@@ -46,14 +47,14 @@ final class ProjectRoutes {
         .add("POST", "/api/projects/{pid}/info", this::updateInfo)
         .add("GET", "/api/projects/{pid}/files", c -> Reply.ok(readable(c).path("files")))
         .add("POST", "/api/projects/{pid}/files", this::upload)
-        .add("GET", "/api/projects/{pid}/files/{name}", this::download)
-        .add("DELETE", "/api/projects/{pid}/files/{name}", this::deleteFile)
+        .add("GET", "/api/projects/{pid}/files/{file}", this::download)
+        .add("DELETE", "/api/projects/{pid}/files/{file}", this::deleteFile)
         .add(
             "GET",
-            "/api/projects/{pid}/files/{name}/info",
-            c -> Reply.ok(file(readable(c), c.param("name"))))
-        .add("PATCH", "/api/projects/{pid}/files/{name}/info", this::updateFileInfo)
-        .add("POST", "/api/projects/{pid}/files/{name}/info", this::updateFileInfo);
+            "/api/projects/{pid}/files/{file}/info",
+            c -> Reply.ok(file(readable(c), c.param("file"))))
+        .add("PATCH", "/api/projects/{pid}/files/{file}/info", this::updateFileInfo)
+        .add("POST", "/api/projects/{pid}/files/{file}/info", this::updateFileInfo);
   }
 
   private ObjectNode readable(Call call) {
@@ -80,30 +81,61 @@ final class ProjectRoutes {
   }
 
   private Reply create(Call call) {
-    ObjectNode body = call.objectBody();
-    String label = Containers.requiredText(body, "label");
-    String groupId = Containers.requiredText(body, "group");
+    Body body =
+        Body.of(
+            call,
+            "label",
+            "group",
+            "description",
+            "info",
+            "copyable",
+            "permissions",
+            "editions",
+            "providers");
+    String label = body.label("label");
+    String groupId = Ids.groupId("group", body.requiredText("group"));
+    Optional<String> description = body.text("description", Body.MAX_DESCRIPTION);
+    Optional<ObjectNode> info = body.object("info");
+    boolean copyable = body.bool("copyable").orElse(false);
+    Optional<ArrayNode> given = body.array("permissions");
+    Optional<ObjectNode> editions = body.object("editions");
+    Optional<ObjectNode> providers = body.object("providers");
+    List<ObjectNode> permissions = new ArrayList<>();
+    if (given.isPresent()) {
+      for (int i = 0; i < given.get().size(); i++) {
+        permissions.add(rolePermission(given.get().get(i), "permissions[" + i + "]", true));
+      }
+    }
     ObjectNode group = access.group(groupId);
     access.requireGroupAccess(call.caller(), group, Set.of("rw", "admin"));
     String id = Ids.objectId();
     ObjectNode project = Projects.newProject(id, groupId, label, Ids.now());
-    if (body.has("description")) {
-      project.put("description", body.get("description").asText());
-    }
-    if (body.path("info").isObject()) {
-      project.set("info", body.get("info"));
-      project.put("info_exists", !body.get("info").isEmpty());
-    }
-    project.put("copyable", body.path("copyable").asBoolean(false));
-    ArrayNode permissions = project.putArray("permissions");
-    if (body.path("permissions").isArray()) {
-      for (JsonNode permission : body.get("permissions")) {
-        permissions.add(rolePermission(permission, true));
-      }
+    description.ifPresent(d -> project.put("description", d));
+    info.ifPresent(
+        i -> {
+          project.set("info", i);
+          project.put("info_exists", !i.isEmpty());
+        });
+    project.put("copyable", copyable);
+    editions.ifPresent(e -> project.set("editions", e));
+    providers.ifPresent(p -> project.set("providers", p));
+    ArrayNode list = project.putArray("permissions");
+    if (given.isPresent()) {
+      permissions.forEach(list::add);
     } else if (call.flag("inherit")) {
+      // inherit=true: the group's permission template instead of the creator.
       for (JsonNode template : group.path("permissions_template")) {
-        permissions.add(template.deepCopy());
+        list.add(template.deepCopy());
       }
+    } else {
+      // As on Flywheel, the creator becomes the project's admin (the role labelled admin).
+      adminRoleId()
+          .ifPresent(
+              admin ->
+                  list.addObject()
+                      .put("_id", call.caller().userId())
+                      .putArray("role_ids")
+                      .add(admin));
     }
     try {
       store.insert("projects", id, project);
@@ -114,38 +146,64 @@ final class ProjectRoutes {
     return Reply.ok(Containers.insertedId(id));
   }
 
+  /**
+   * {@code PUT /api/projects/{pid}}: label, description, info, copyable, and {@code group} to move
+   * the project to another group (rw or admin there; its label must be free in that group).
+   */
   private Reply modify(Call call) {
     String id = writable(call);
-    ObjectNode body = call.objectBody();
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!MODIFIABLE.contains(name)) {
-        throw ApiError.badRequest("Field " + name + " cannot be modified here");
-      }
+    Body body = Body.of(call, "label", "description", "info", "copyable", "group");
+    Optional<String> label = body.optionalLabel("label");
+    Optional<String> description = body.text("description", Body.MAX_DESCRIPTION);
+    Optional<ObjectNode> info = body.object("info");
+    Optional<Boolean> copyable = body.bool("copyable");
+    Optional<String> groupId = body.text("group").map(g -> Ids.groupId("group", g));
+    if (groupId.isPresent()) {
+      ObjectNode target = access.group(groupId.get());
+      access.requireGroupAccess(call.caller(), target, Set.of("rw", "admin"));
     }
-    Containers.change(
-        store,
-        "projects",
-        id,
-        project -> {
-          if (body.has("label")) {
-            project.put("label", Containers.requiredText(body, "label"));
-          }
-          if (body.has("description")) {
-            project.put("description", body.get("description").asText());
-          }
-          if (body.has("copyable")) {
-            project.put("copyable", body.get("copyable").asBoolean());
-          }
-          if (body.has("info")) {
-            if (!body.get("info").isObject()) {
-              throw ApiError.badRequest("info must be an object");
-            }
-            project.set("info", body.get("info"));
-            project.put("info_exists", !body.get("info").isEmpty());
-          }
-        });
+    try {
+      store
+          .update(
+              "projects",
+              id,
+              project -> {
+                label.ifPresent(l -> project.put("label", l));
+                description.ifPresent(d -> project.put("description", d));
+                copyable.ifPresent(c -> project.put("copyable", c));
+                info.ifPresent(
+                    i -> {
+                      project.set("info", i);
+                      project.put("info_exists", !i.isEmpty());
+                    });
+                groupId.ifPresent(
+                    g -> {
+                      project.put("group", g);
+                      (project.path("parents").isObject()
+                              ? (ObjectNode) project.get("parents")
+                              : project.putObject("parents"))
+                          .put("group", g);
+                    });
+                Containers.stamp(project);
+                return project;
+              })
+          .orElseThrow(() -> ApiError.notFound("Project " + id + " not found"));
+    } catch (Store.DuplicateException e) {
+      ObjectNode current = access.project(id);
+      throw ApiError.conflict(
+          "Project with label "
+              + label.orElse(current.path("label").asText())
+              + " already exists in group "
+              + groupId.orElse(current.path("group").asText()));
+    }
     return Reply.ok(Containers.modified(1));
+  }
+
+  private Optional<String> adminRoleId() {
+    return store.list("roles").stream()
+        .filter(r -> r.path("label").asText().equals("admin"))
+        .map(r -> r.path("_id").asText())
+        .findFirst();
   }
 
   private Reply delete(Call call) {
@@ -196,7 +254,7 @@ final class ProjectRoutes {
 
   private Reply addPermission(Call call) {
     String id = writable(call);
-    ObjectNode permission = rolePermission(call.objectBody(), true);
+    ObjectNode permission = rolePermission(call.objectBody(), "", true);
     String userId = permission.path("_id").asText();
     Containers.change(
         store,
@@ -220,7 +278,10 @@ final class ProjectRoutes {
   private Reply updatePermission(Call call) {
     String id = writable(call);
     String userId = call.param("uid");
-    ObjectNode given = rolePermission(call.objectBody(), false);
+    ObjectNode given = rolePermission(call.objectBody(), "", false);
+    if (given.has("_id") && !given.path("_id").asText().equals(userId)) {
+      throw ApiError.badField("_id", "_id differs from the user in the path");
+    }
     ObjectNode updated =
         Containers.change(
             store,
@@ -246,40 +307,46 @@ final class ProjectRoutes {
     return Reply.ok(Containers.modified(1));
   }
 
-  /** {@code {"_id": user, "role_ids": [...]}}: the user and every role must exist. */
-  private ObjectNode rolePermission(JsonNode body, boolean needsUser) {
+  /**
+   * {@code {"_id": user, "role_ids": [...]}}: the user and every role must exist ({@code _id} is
+   * optional when the user is in the path).
+   */
+  private ObjectNode rolePermission(JsonNode node, String where, boolean needsUser) {
+    Body body = Body.of(node, where, "_id", "role_ids");
     ObjectNode permission = NODES.objectNode();
-    if (needsUser) {
-      String userId = Containers.requiredText(body, "_id");
-      if (store.get("users", userId).isEmpty()) {
-        throw ApiError.notFound("User " + userId + " not found");
+    String prefix = where.isEmpty() ? "" : where + ".";
+    Optional<String> user = body.text("_id").map(u -> Ids.userId(prefix + "_id", u));
+    if (needsUser && user.isEmpty()) {
+      throw ApiError.badField(prefix + "_id", prefix + "_id is required (the user id)");
+    }
+    if (user.isPresent()) {
+      if (needsUser && store.get("users", user.get()).isEmpty()) {
+        throw ApiError.notFound("User " + user.get() + " not found");
       }
-      permission.put("_id", userId);
+      permission.put("_id", user.get());
     }
-    JsonNode roleIds = body.path("role_ids");
-    if (!roleIds.isArray()) {
-      throw ApiError.badRequest("role_ids must be a list of role ids");
-    }
+    List<String> roleIds = body.requiredTexts("role_ids");
     ArrayNode roles = permission.putArray("role_ids");
-    for (JsonNode roleId : roleIds) {
-      if (store.get("roles", roleId.asText()).isEmpty()) {
-        throw ApiError.unprocessable("Role " + roleId.asText() + " does not exist");
+    for (int i = 0; i < roleIds.size(); i++) {
+      String roleId = Ids.objectId(prefix + "role_ids[" + i + "]", roleIds.get(i));
+      if (store.get("roles", roleId).isEmpty()) {
+        throw ApiError.unprocessable("Role " + roleId + " does not exist");
       }
-      roles.add(roleId.asText());
+      boolean repeated = false;
+      for (JsonNode existing : roles) {
+        repeated |= existing.asText().equals(roleId);
+      }
+      if (!repeated) {
+        roles.add(roleId);
+      }
     }
     return permission;
   }
 
   private Reply updateInfo(Call call) {
     String id = writable(call);
-    JsonNode body = call.objectBody();
-    Containers.change(
-        store,
-        "projects",
-        id,
-        project -> {
-          Containers.updateInfo(project, body);
-        });
+    Containers.InfoUpdate update = Containers.infoUpdate(call);
+    Containers.change(store, "projects", id, update::applyTo);
     return Reply.ok(Containers.modified(1));
   }
 
@@ -298,8 +365,12 @@ final class ProjectRoutes {
     }
     String now = Ids.now();
     List<ObjectNode> entries = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (Multipart.Part part : files) {
       String name = FileNames.check(part.filename());
+      if (!names.add(name)) {
+        throw ApiError.badField("filename", "filename: the upload holds two files named " + name);
+      }
       ObjectNode entry = NODES.objectNode();
       String blobId = Ids.objectId();
       entry.put("_id", blobId);
@@ -362,19 +433,19 @@ final class ProjectRoutes {
   }
 
   private Reply download(Call call) {
-    ObjectNode entry = file(readable(call), call.param("name"));
+    ObjectNode entry = file(readable(call), call.param("file"));
     byte[] content =
         store
             .getBlob(entry.path("_id").asText())
             .orElseThrow(
-                () -> ApiError.notFound("The content of " + call.param("name") + " is gone"));
+                () -> ApiError.notFound("The content of " + call.param("file") + " is gone"));
     String type = call.flag("view") ? entry.path("mimetype").asText() : "application/octet-stream";
     return Reply.bytes(content, type);
   }
 
   private Reply deleteFile(Call call) {
     String id = writable(call);
-    String name = call.param("name");
+    String name = call.param("file");
     Containers.transact(
         store,
         tx -> {
@@ -398,15 +469,15 @@ final class ProjectRoutes {
 
   private Reply updateFileInfo(Call call) {
     String id = writable(call);
-    String name = call.param("name");
-    JsonNode body = call.objectBody();
+    String name = call.param("file");
+    Containers.InfoUpdate update = Containers.infoUpdate(call);
     Containers.change(
         store,
         "projects",
         id,
         project -> {
           ObjectNode entry = file(project, name);
-          Containers.updateInfo(entry, body);
+          update.applyTo(entry);
           entry.remove("info_exists");
           entry.put("modified", Ids.now());
         });

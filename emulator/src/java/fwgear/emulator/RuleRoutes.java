@@ -23,9 +23,9 @@ final class RuleRoutes {
     router
         .add("GET", "/api/projects/{pid}/rules", this::list)
         .add("POST", "/api/projects/{pid}/rules", this::add)
-        .add("GET", "/api/projects/{pid}/rules/{rid}", c -> Reply.ok(rule(readable(c), c)))
-        .add("PUT", "/api/projects/{pid}/rules/{rid}", this::modify)
-        .add("DELETE", "/api/projects/{pid}/rules/{rid}", this::delete)
+        .add("GET", "/api/projects/{pid}/rules/{ruleid}", c -> Reply.ok(rule(readable(c), c)))
+        .add("PUT", "/api/projects/{pid}/rules/{ruleid}", this::modify)
+        .add("DELETE", "/api/projects/{pid}/rules/{ruleid}", this::delete)
         .add(
             "GET",
             "/api/projects/{pid}/settings",
@@ -54,7 +54,7 @@ final class RuleRoutes {
   }
 
   private ObjectNode rule(String projectId, Call call) {
-    String id = call.param("rid");
+    String id = call.param("ruleid");
     return store
         .get("rules", id)
         .filter(r -> r.path("project_id").asText().equals(projectId))

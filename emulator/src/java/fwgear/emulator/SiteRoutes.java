@@ -4,6 +4,8 @@ import static fwgear.emulator.Containers.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Site-wide endpoints: version, config, who am I, users and roles. */
@@ -31,6 +33,7 @@ final class SiteRoutes {
         .add("GET", "/api/users/{uid}", c -> Reply.ok(user(c.param("uid"))))
         .add("GET", "/api/roles", c -> Listing.of(c, store.list("roles"), r -> true, r -> r))
         .add("POST", "/api/roles", this::createRole)
+        .add("GET", "/api/roles/actions", c -> Reply.ok(NODES.arrayNode().addAll(actions())))
         .add("GET", "/api/roles/{rid}", this::role);
   }
 
@@ -79,15 +82,18 @@ final class SiteRoutes {
 
   private Reply createUser(Call call) {
     access.requireSiteAdmin(call.caller(), "add users");
-    ObjectNode body = call.objectBody();
-    String id = Containers.requiredText(body, "_id");
+    Body body = Body.of(call, "_id", "email", "firstname", "lastname");
+    String id = Ids.userId("_id", body.requiredText("_id"));
+    String email = body.text("email", 256).orElse(id);
+    String firstname = body.text("firstname", Body.MAX_LABEL).orElse("");
+    String lastname = body.text("lastname", Body.MAX_LABEL).orElse("");
     String now = Ids.now();
     ObjectNode user = NODES.objectNode();
     user.put("_id", id);
     user.put("user_id", id);
-    user.put("email", body.path("email").asText(id));
-    user.put("firstname", body.path("firstname").asText(""));
-    user.put("lastname", body.path("lastname").asText(""));
+    user.put("email", email);
+    user.put("firstname", firstname);
+    user.put("lastname", lastname);
     user.putArray("roles").add("user");
     user.put("root", false);
     user.put("disabled", false);
@@ -103,8 +109,16 @@ final class SiteRoutes {
 
   private Reply createRole(Call call) {
     access.requireSiteAdmin(call.caller(), "add roles");
-    ObjectNode body = call.objectBody();
-    String label = Containers.requiredText(body, "label");
+    Body body = Body.of(call, "label", "actions");
+    String label = body.label("label");
+    List<String> actions = body.texts("actions").orElse(List.of());
+    for (int i = 0; i < actions.size(); i++) {
+      if (!RoleActions.ALL.contains(actions.get(i))) {
+        throw ApiError.badField(
+            "actions",
+            "actions[" + i + "] " + actions.get(i) + " is not an action (GET /api/roles/actions)");
+      }
+    }
     boolean taken =
         store.list("roles").stream().anyMatch(r -> r.path("label").asText().equals(label));
     if (taken) {
@@ -114,14 +128,17 @@ final class SiteRoutes {
     ObjectNode role = NODES.objectNode();
     role.put("_id", id);
     role.put("label", label);
-    JsonNode actions = body.path("actions");
-    role.set("actions", actions.isArray() ? actions : NODES.arrayNode());
+    role.putArray("actions").addAll(actions.stream().map(NODES::textNode).toList());
     try {
       store.insert("roles", id, role);
     } catch (Store.DuplicateException e) {
       throw ApiError.conflict("Role " + label + " already exists");
     }
     return Reply.ok(role);
+  }
+
+  private static Collection<JsonNode> actions() {
+    return RoleActions.ALL.stream().map(a -> (JsonNode) NODES.textNode(a)).toList();
   }
 
   private Reply role(Call call) {

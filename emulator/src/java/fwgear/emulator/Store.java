@@ -353,6 +353,11 @@ final class Store implements AutoCloseable {
     }
   }
 
+  /** The kinds of documents held, for tests (a snapshot of the whole state). */
+  List<String> kinds() {
+    return new ArrayList<>(documents.keySet());
+  }
+
   /** Every id of a kind, for tests and the admin view. */
   List<String> ids(String kind) {
     return new ArrayList<>(kind(kind).keySet());

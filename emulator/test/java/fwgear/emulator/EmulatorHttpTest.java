@@ -173,6 +173,13 @@ class EmulatorHttpTest {
                     "/api/projects/" + id + "/permissions",
                     "{\"_id\": \"reader@nacc.example\", \"role_ids\": [\"nope\"]}")
                 .status())
+        .isEqualTo(400);
+    assertThat(
+            admin(
+                    "POST",
+                    "/api/projects/" + id + "/permissions",
+                    "{\"_id\": \"reader@nacc.example\", \"role_ids\": [\"5f00000000000000000000ff\"]}")
+                .status())
         .isEqualTo(422);
   }
 

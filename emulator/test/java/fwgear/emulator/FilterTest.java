@@ -76,6 +76,22 @@ class FilterTest {
   }
 
   @Test
+  void aQuotedValueIsForcedToAString() throws Exception {
+    JsonNode doc =
+        doc("{\"n\": 42, \"flag\": true, \"none\": null, \"code\": \"42\", \"word\": \"true\"}");
+
+    assertThat(Filter.parse("n=\"42\"").matches(doc)).isFalse();
+    assertThat(Filter.parse("n=42").matches(doc)).isTrue();
+    assertThat(Filter.parse("flag=\"true\"").matches(doc)).isFalse();
+    assertThat(Filter.parse("word=\"true\"").matches(doc)).isTrue();
+    assertThat(Filter.parse("word=true").matches(doc)).isFalse();
+    assertThat(Filter.parse("none=\"null\"").matches(doc)).isFalse();
+    assertThat(Filter.parse("code=\"42\"").matches(doc)).isTrue();
+    assertThat(Filter.parse("n>\"1\"").matches(doc)).isFalse();
+    assertThat(Filter.parse("code>\"1\"").matches(doc)).isTrue();
+  }
+
+  @Test
   void aConditionWithoutOperatorIs422() {
     assertThatThrownBy(() -> Filter.parse("label"))
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(422));

@@ -277,4 +277,17 @@ class TemplateSurfaceTest {
     assertThat(client.findGears()).extracting(Gear::name).contains("echo");
     assertThat(client.siteConfig().site().redirectUrl()).isEqualTo(server.baseUrl().toString());
   }
+
+  @Test
+  void anUploadWhoseAnswerIsLostIsNotSentAgain() {
+    server.addFault(
+        Fault.always("POST", "/api/projects/[0-9a-f]+/files", 503).whenDone().limitedTo(1));
+    byte[] content = "{}".getBytes(StandardCharsets.UTF_8);
+
+    FileEntry stored = client.uploadProjectFile(project, "lost.json", content, null);
+
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.hash()).isEqualTo(FlywheelClient.hash(content));
+    assertThat(server.requestLog().count("POST", "/api/projects/[0-9a-f]+/files")).isEqualTo(1);
+  }
 }

@@ -26,17 +26,25 @@ import project_app.state.SiteState;
 public final class Planner {
   private final Map<String, RoleRef> rolesById;
   private final String creatorId;
+  private final Map<String, Set<String>> newProjectPermissions;
 
   /**
    * @param siteRoles every site role, to name the roles a user already has
-   * @param creatorId the user the gear runs as: Flywheel makes the creator of a group its admin, so
-   *     a new group starts with that permission
+   * @param creatorId the user the gear runs as: Flywheel makes the creator of a group its admin,
+   *     and gives the creator of a project the role labelled admin, so a new group or project
+   *     starts with that permission
    */
   public Planner(Iterable<RoleRef> siteRoles, String creatorId) {
     Map<String, RoleRef> byId = new java.util.HashMap<>();
     siteRoles.forEach(role -> byId.put(role.id(), role));
     this.rolesById = byId;
     this.creatorId = creatorId;
+    this.newProjectPermissions =
+        byId.values().stream()
+            .filter(role -> role.label().equals("admin"))
+            .findFirst()
+            .map(admin -> Map.of(creatorId, Set.of(admin.id())))
+            .orElse(Map.of());
   }
 
   public Plan<Change> plan(DesiredState desired, SiteState site) {
@@ -114,7 +122,8 @@ public final class Planner {
         .filter(tag -> !tags.contains(tag))
         .forEach(
             tag -> changes.add(new Change.AddProjectTag(project.groupId(), project.label(), tag)));
-    Map<String, Set<String>> permissions = current.map(ProjectState::permissions).orElse(Map.of());
+    Map<String, Set<String>> permissions =
+        current.map(ProjectState::permissions).orElse(newProjectPermissions);
     project
         .userRoles()
         .forEach(

@@ -89,8 +89,8 @@ class PlannerTest {
         .hasSize(8)
         .allSatisfy(c -> assertThat(((Change.SetGroupAccess) c).isUpdate()).isFalse());
     // groups, their tags, center roles, access (u1 creates them, so is admin already);
-    // projects, their tags, master-project roles
-    assertThat(first.changes()).hasSize(4 + 3 + 3 * 2 + 4 * 2 + 18 + 10 + 3);
+    // projects, their tags, master-project roles (u1 creates it, so has the admin role already)
+    assertThat(first.changes()).hasSize(4 + 3 + 3 * 2 + 4 * 2 + 18 + 10 + 2);
     assertThat(first.changes().get(0).describe()).isEqualTo("create group alpha (Alpha Center)");
     assertThat(second.changes()).isEmpty();
     assertThat(second.summary()).isEqualTo(summary(0, 0, 0, 0, 4, 18, 0));

@@ -121,7 +121,12 @@ public final class SiteModel implements Site {
     List<ProjectState> list = projects.computeIfAbsent(groupId, k -> new ArrayList<>());
     require(list.stream().noneMatch(p -> p.label().equals(label)), "409: project exists");
     String id = "p" + nextId++;
-    list.add(new ProjectState(id, groupId, label, List.of(), Map.of()));
+    // As Flywheel does, the creator gets the role labelled admin on the new project.
+    Map<String, Set<String>> permissions =
+        roles.containsKey("admin")
+            ? Map.of(currentUser, Set.of(roles.get("admin").id()))
+            : Map.of();
+    list.add(new ProjectState(id, groupId, label, List.of(), permissions));
     return id;
   }
 

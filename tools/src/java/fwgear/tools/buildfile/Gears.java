@@ -59,7 +59,7 @@ public final class Gears {
   }
 
   /** {@code gears/x/src/docker} -> {@code gears/x}; a folder without {@code src/} is its own. */
-  static String folderOf(String dockerDirectory) {
+  public static String folderOf(String dockerDirectory) {
     String padded = "/" + dockerDirectory;
     int src = padded.lastIndexOf("/src/");
     if (padded.endsWith("/src")) {

@@ -52,11 +52,7 @@ public final class PeekCommand implements Callable<Integer> {
   private static java.util.Optional<List<String>> baseImages(Repository repo, DockerImage image) {
     try {
       fwgear.tools.docker.Dockerfile dockerfile =
-          image.target().has("instructions")
-              ? fwgear.tools.docker.Dockerfile.parse(
-                  String.join("\n", image.target().strings("instructions")), image.dockerfile())
-              : fwgear.tools.docker.Dockerfile.parse(
-                  repo.resolve(image.dockerfile()), image.dockerfile());
+          fwgear.tools.docker.ImageContext.dockerfile(repo.root(), image);
       return java.util.Optional.of(
           dockerfile.froms(DockerImage.buildArgValues(image.buildArgs())).stream()
               .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)

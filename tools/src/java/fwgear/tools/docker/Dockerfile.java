@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed Dockerfile: its instructions with their lines, and the facts the gear tools need from
- * them (base images, build args, copies, environment, entry point, command). Variables ({@code $X},
- * {@code ${X}}, {@code ${X:-default}}) are substituted as Docker does, from ARG defaults, the build
- * args given, and ENV.
+ * A parsed Dockerfile: its instructions with their lines (logical lines: continuations joined, the
+ * {@code # escape=} directive followed, BuildKit here-documents taken as text), and the facts the
+ * gear tools need from them (base images, build args, copies, environment, entry point, command).
+ * Variables ({@code $X}, {@code ${X}}, {@code ${X:-default}}) are substituted as Docker does, from
+ * ARG defaults, the build args given, and ENV.
  */
 public final class Dockerfile {
   private final String file;
@@ -31,7 +32,27 @@ public final class Dockerfile {
   /**
    * One instruction; {@code line} is where it starts, {@code arguments} has continuations joined.
    */
-  public record Instruction(int line, String keyword, String arguments) {}
+  public record Instruction(int line, String keyword, String arguments, List<Heredoc> heredocs) {
+    public Instruction {
+      heredocs = List.copyOf(heredocs);
+    }
+
+    public Instruction(int line, String keyword, String arguments) {
+      this(line, keyword, arguments, List.of());
+    }
+  }
+
+  /**
+   * A BuildKit here-document of a RUN, COPY or ADD ({@code RUN <<EOF ... EOF}): its lines are the
+   * document's text, never instructions.
+   *
+   * @param name the delimiter ({@code EOF})
+   * @param line the first line of the text
+   */
+  public record Heredoc(String name, int line, String text) {}
+
+  private static final java.util.regex.Pattern HEREDOC =
+      java.util.regex.Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
 
   /**
    * A COPY or ADD.
@@ -132,7 +153,30 @@ public final class Dockerfile {
       }
       current.append(current.length() == 0 ? body.strip() : " " + body.strip());
       if (!continues) {
-        instructions.add(instruction(start, current.toString()));
+        Instruction instruction = instruction(start, current.toString());
+        List<Heredoc> heredocs = new ArrayList<>();
+        if (List.of("RUN", "COPY", "ADD").contains(instruction.keyword())) {
+          java.util.regex.Matcher marker = HEREDOC.matcher(instruction.arguments());
+          while (marker.find()) {
+            boolean stripTabs = !marker.group(1).isEmpty();
+            String name = marker.group(3);
+            StringBuilder document = new StringBuilder();
+            int first = i + 2;
+            while (++i < lines.length) {
+              String row = stripTabs ? lines[i].replaceFirst("^\t+", "") : lines[i];
+              if (row.equals(name)) {
+                break;
+              }
+              document.append(row).append('\n');
+            }
+            heredocs.add(new Heredoc(name, first, document.toString()));
+          }
+        }
+        instructions.add(
+            heredocs.isEmpty()
+                ? instruction
+                : new Instruction(
+                    instruction.line(), instruction.keyword(), instruction.arguments(), heredocs));
         current = null;
       }
     }
@@ -245,7 +289,9 @@ public final class Dockerfile {
           }
           List<String> sources = new ArrayList<>();
           for (String source : words.subList(0, words.size() - 1)) {
-            sources.add(substitute(source, variables));
+            if (!HEREDOC.matcher(source).matches()) { // a here-document is no context file
+              sources.add(substitute(source, variables));
+            }
           }
           String destination =
               absolute(substitute(words.get(words.size() - 1), variables), workdir);

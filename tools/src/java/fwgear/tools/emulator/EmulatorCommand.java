@@ -30,13 +30,23 @@ import picocli.CommandLine.Spec;
       "State is kept in --data and survives a restart; the seed is applied to a new folder only.",
       "",
       "It prints the site admin's API key and the AWS key pair its SSM endpoint accepts",
-      "(requests must be signed, AWS Signature Version 4). Point the AWS CLI or SDK at it:",
+      "(requests must be signed, AWS Signature Version 4; region us-east-1).",
+      "",
+      "Point the AWS CLI at it:",
       "  export AWS_ACCESS_KEY_ID=<id> AWS_SECRET_ACCESS_KEY=<secret> AWS_DEFAULT_REGION=us-east-1",
       "  export AWS_ENDPOINT_URL_SSM=http://127.0.0.1:<port>",
       "  aws ssm get-parameter --name /prod/flywheel/gearbot/apikey --with-decryption",
-      "(or pass --endpoint-url http://127.0.0.1:<port> to aws ssm).",
-      "S3 takes the same key pair, path-style (AWS_ENDPOINT_URL_S3=<the S3 endpoint printed>):",
-      "  aws --endpoint-url http://127.0.0.1:<s3-port> s3 ls s3://nacc-metadata/"
+      "  (older CLIs: aws --endpoint-url http://127.0.0.1:<port> ssm ...)",
+      "Point an AWS SDK at it: the same variables (SDKs read AWS_ENDPOINT_URL_SSM), or in Java",
+      "  SsmClient.builder().region(Region.US_EAST_1)",
+      "      .endpointOverride(URI.create(\"http://127.0.0.1:<port>\"))",
+      "      .credentialsProvider(StaticCredentialsProvider.create(",
+      "          AwsBasicCredentials.create(\"<id>\", \"<secret>\")))",
+      "  (fwgear.parameters.SsmParameterStore.fromEnvironment() reads the variables).",
+      "S3 (s3proxy) takes the same key pair on the port printed as 'S3 endpoint:', path-style:",
+      "  export AWS_ENDPOINT_URL_S3=http://127.0.0.1:<s3-port>",
+      "  aws --endpoint-url http://127.0.0.1:<s3-port> s3 ls s3://nacc-metadata/",
+      "See docs/emulator.md."
     })
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -90,7 +90,7 @@ public final class LocalBinaries implements GearBinaries {
 
   List<Copy> copies(LocalGear gear) {
     DockerImage image = gear.target().image();
-    Dockerfile dockerfile = Dockerfile.parse(gear.dockerfile(), gear.display(gear.dockerfile()));
+    Dockerfile dockerfile = fwgear.tools.docker.ImageContext.dockerfile(gear.root(), image);
     Optional<Target> binary = gear.target().binary();
     Optional<String> binaryOutput = binary.flatMap(Target::outputPath);
     List<Copy> copies = new ArrayList<>();

@@ -9,12 +9,11 @@ import fwgear.tools.buildfile.Specs;
 import fwgear.tools.buildfile.Target;
 import fwgear.tools.buildfile.TargetTypes;
 import fwgear.tools.docker.Dockerfile;
+import fwgear.tools.docker.ImageContext;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * {@code ./gear package}: packages the targets the specs select, as {@code pants package} does. A
@@ -102,8 +100,10 @@ public final class PackageService {
       }
     }
     Map<Address, BuildContext> contexts = new LinkedHashMap<>();
+    Map<Address, ImageContext> imageContexts = new LinkedHashMap<>();
     for (DockerImage image : images) {
-      buildContext(image, problems).ifPresent(context -> contexts.put(image.address(), context));
+      buildContext(image, imageContexts, problems)
+          .ifPresent(context -> contexts.put(image.address(), context));
     }
     InvalidInputException.throwIfErrors(problems);
     if (jarTargets.isEmpty() && images.isEmpty()) {
@@ -136,12 +136,12 @@ public final class PackageService {
         try {
           ImagePackager.PackagedImage result =
               imagePackager.packageImage(
-                  request(image, contexts.get(image.address())),
+                  request(image, imageContexts.get(image.address()), contexts.get(image.address())),
                   options.verbose() ? this::progress : line -> {});
           packaged.add(result);
           progress(imageLine(image, result, jarsByOutput));
         } catch (ImageBuilder.BuilderException e) {
-          String failure = failureMessage(image, e);
+          String failure = failureMessage(image, imageContexts.get(image.address()), e);
           failures.add(failure);
           progress(failure);
         }
@@ -154,160 +154,107 @@ public final class PackageService {
     return new Summary(jars, packaged, failures);
   }
 
-  /** The Dockerfile, the files and the binaries of an image, each at its context path. */
-  private Optional<BuildContext> buildContext(DockerImage image, List<Problem> problems) {
+  /**
+   * The image's build context, from the one build-context rule ({@link ImageContext}): the
+   * Dockerfile (an inline one written under {@code dist/.gear/dockerfiles}), the files and the
+   * binaries, each at its context path; empty with problems when it cannot be built.
+   */
+  private Optional<BuildContext> buildContext(
+      DockerImage image, Map<Address, ImageContext> contexts, List<Problem> problems)
+      throws IOException {
     Target target = image.target();
-    Map<String, Path> files = new TreeMap<>();
+    ImageContext context = ImageContext.of(repository, image);
     int before = problems.size();
-    Path dockerfile = repository.resolve(image.dockerfile());
-    if (!Files.isRegularFile(dockerfile)) {
+    for (Problem problem : context.problems()) {
+      problems.add(
+          problem.rule().startsWith("dockerfile-")
+              ? Problem.error(
+                  target.buildFile(),
+                  target.lineOf("source"),
+                  "source",
+                  "docker-source",
+                  image.dockerfile()
+                      + (problem.rule().equals("dockerfile-missing")
+                          ? " does not exist"
+                          : ": " + problem.message()))
+              : problem);
+    }
+    for (Address dependency : context.missing()) {
       problems.add(
           Problem.error(
               target.buildFile(),
-              target.lineOf("source"),
-              "source",
-              "docker-source",
-              image.dockerfile() + " does not exist"));
+              target.lineOf("dependencies"),
+              "dependencies",
+              "docker-dependency",
+              "no target " + dependency));
     }
-    files.put(image.dockerfile(), dockerfile);
-    for (Address dependency : image.dependencies()) {
-      Optional<Target> found = repository.target(dependency);
-      if (found.isEmpty()) {
-        problems.add(
-            Problem.error(
-                target.buildFile(),
-                target.lineOf("dependencies"),
-                "dependencies",
-                "docker-dependency",
-                "no target " + dependency));
-        continue;
-      }
-      Target dep = found.get();
-      switch (dep.type()) {
-        case "file", "resource" ->
-            dep.string("source").ifPresent(source -> addSource(dep, source, files, problems));
-        case "files", "resources" ->
-            dep.strings("sources").forEach(source -> addSource(dep, source, files, problems));
-        case TargetTypes.DEPLOY_JAR ->
-            dep.outputPath()
-                .ifPresent(
-                    output -> files.put(output, repository.root().resolve("dist").resolve(output)));
-        default ->
-            problems.add(
-                Problem.error(
-                    target.buildFile(),
-                    target.lineOf("dependencies"),
-                    "dependencies",
-                    "docker-dependency",
-                    dependency
-                        + " is a "
-                        + dep.type()
-                        + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an image's context"));
-      }
-    }
-    if (problems.size() == before) {
-      copySourcesInContext(image, files.keySet(), problems);
-    }
-    return problems.size() == before
-        ? Optional.of(BuildContext.of(image.dockerfile(), files))
-        : Optional.empty();
-  }
-
-  /**
-   * Every COPY/ADD source must be in the context: caught here, it names the Dockerfile line and
-   * what the context holds, instead of a builder error after minutes (Pants' "context
-   * troubleshooter"). Sources from another stage or image, URLs and patterns are left to the
-   * builder.
-   */
-  private void copySourcesInContext(
-      DockerImage image, java.util.Set<String> contextPaths, List<Problem> problems) {
-    Dockerfile dockerfile;
-    try {
-      dockerfile = Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile());
-    } catch (InvalidInputException unreadable) {
-      problems.addAll(unreadable.problems());
-      return;
-    }
-    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
-    for (Dockerfile.Copy copy : dockerfile.copies(buildArgs)) {
-      if (copy.from().isPresent()) {
-        continue;
-      }
-      for (String source : copy.sources()) {
-        String path = source.startsWith("./") ? source.substring(2) : source;
-        boolean skipped =
-            path.contains("://") || path.contains("*") || path.contains("?") || path.contains("$");
-        String folder = path.endsWith("/") ? path : path + "/";
-        boolean present =
-            path.equals(".")
-                || contextPaths.contains(path)
-                || contextPaths.stream().anyMatch(file -> file.startsWith(folder));
-        if (!skipped && !present) {
-          problems.add(
-              Problem.error(
-                  image.dockerfile(),
-                  copy.line(),
-                  "",
-                  "docker-context",
-                  copy.keyword()
-                      + " source "
-                      + source
-                      + " is not in the build context of "
-                      + image.address()
-                      + " (it holds "
-                      + String.join(", ", contextPaths)
-                      + "; add the target that provides it to the docker_image's dependencies)"));
-        }
-      }
-    }
-  }
-
-  /** Adds a file target's source (a name or a glob, relative to its BUILD folder). */
-  private void addSource(
-      Target dep, String source, Map<String, Path> files, List<Problem> problems) {
-    Path folder = repository.resolve(dep.directory());
-    if (!source.contains("*") && !source.contains("?")) {
-      Path file = folder.resolve(source).normalize();
-      if (!Files.isRegularFile(file)) {
-        problems.add(
-            Problem.error(
-                dep.buildFile(),
-                dep.lineOf("source"),
-                "source",
-                "file-source",
-                dep.pathOf(source) + " does not exist"));
-        return;
-      }
-      files.put(dep.pathOf(source), file);
-      return;
-    }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + source);
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.filter(Files::isRegularFile)
-          .filter(file -> matcher.matches(folder.relativize(file)))
-          .forEach(file -> files.put(dep.pathOf(folder.relativize(file).toString()), file));
-    } catch (IOException e) {
+    for (Target dependency : context.unstaged()) {
       problems.add(
           Problem.error(
-              dep.buildFile(),
-              dep.line(),
-              "sources",
-              "file-source",
-              "cannot read " + folder + ": " + e.getMessage()));
+              target.buildFile(),
+              target.lineOf("dependencies"),
+              "dependencies",
+              "docker-dependency",
+              dependency.address()
+                  + " is a "
+                  + dependency.type()
+                  + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an"
+                  + " image's context"));
     }
+    Map<String, Path> files = new TreeMap<>();
+    context
+        .entries()
+        .forEach(
+            (path, entry) -> {
+              if (entry.binary()
+                  && !entry.owner().is(TargetTypes.DEPLOY_JAR)
+                  && !Files.isRegularFile(entry.file())) {
+                problems.add(
+                    Problem.error(
+                        target.buildFile(),
+                        target.lineOf("dependencies"),
+                        "dependencies",
+                        "docker-dependency",
+                        entry.owner().address()
+                            + " is a "
+                            + entry.owner().type()
+                            + ", which ./gear package does not build, and dist/"
+                            + path
+                            + " does not exist"));
+              }
+              files.put(path, entry.file());
+            });
+    if (problems.size() == before) {
+      problems.addAll(context.copySourceProblems(repository));
+    }
+    if (problems.size() != before) {
+      return Optional.empty();
+    }
+    contexts.put(image.address(), context);
+    Path dockerfile = repository.resolve(context.dockerfile());
+    if (context.inline()) {
+      dockerfile = repository.resolve("dist/.gear/dockerfiles").resolve(context.dockerfile());
+      byte[] text = context.text().orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (!Files.isRegularFile(dockerfile)
+          || !java.util.Arrays.equals(Files.readAllBytes(dockerfile), text)) {
+        Files.createDirectories(dockerfile.getParent());
+        Files.write(dockerfile, text);
+      }
+    }
+    files.put(context.dockerfile(), dockerfile);
+    return Optional.of(BuildContext.of(context.dockerfile(), files));
   }
 
-  private ImagePackager.ImageRequest request(DockerImage image, BuildContext context) {
+  private ImagePackager.ImageRequest request(
+      DockerImage image, ImageContext imageContext, BuildContext context) {
     Target target = image.target();
     String infoFile =
         (target.directory().isEmpty() ? "" : target.directory().replace('/', '.') + "/")
             + target.name()
             + ".docker-info.json";
-    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
+    Map<String, String> buildArgs = imageContext.buildArgs();
     List<String> baseImages =
-        Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile())
-            .froms(buildArgs)
-            .stream()
+        imageContext.parsed().orElseThrow().froms(buildArgs).stream()
             .map(Dockerfile.From::resolvedImage)
             .toList();
     return new ImagePackager.ImageRequest(
@@ -335,26 +282,23 @@ public final class PackageService {
         jarRebuilt ? " (jar rebuilt)" : "");
   }
 
-  private String failureMessage(DockerImage image, ImageBuilder.BuilderException e) {
+  private String failureMessage(
+      DockerImage image, ImageContext context, ImageBuilder.BuilderException e) {
     StringBuilder message = new StringBuilder(image.address() + ": the image build failed");
-    try {
-      Dockerfile dockerfile =
-          Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile());
-      FailedStep.locate(e.output(), dockerfile)
-          .ifPresent(
-              step ->
-                  message
-                      .append(" at ")
-                      .append(image.dockerfile())
-                      .append(':')
-                      .append(step.line())
-                      .append(": ")
-                      .append(step.keyword())
-                      .append(' ')
-                      .append(step.arguments()));
-    } catch (InvalidInputException unreadable) {
-      // the message stays without the line
-    }
+    context
+        .parsed()
+        .flatMap(dockerfile -> FailedStep.locate(e.output(), dockerfile))
+        .ifPresent(
+            step ->
+                message
+                    .append(" at ")
+                    .append(context.shownAs())
+                    .append(':')
+                    .append(step.line())
+                    .append(": ")
+                    .append(step.keyword())
+                    .append(' ')
+                    .append(step.arguments()));
     if (!options.verbose()) {
       List<String> output = e.output();
       message

@@ -5,13 +5,10 @@ import static fwgear.problem.Problem.warning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
-import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
 import fwgear.tools.docker.Dockerfile;
 import fwgear.tools.docker.Dockerfile.Copy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,7 @@ import java.util.regex.Pattern;
 public final class DockerfileRules implements Rule {
   public static final String MISSING = "dockerfile-missing";
   public static final String BASE_IMAGE = "dockerfile-base-image";
-  public static final String COPY_SOURCE = "dockerfile-copy-source";
+  public static final String COPY_SOURCE = fwgear.tools.docker.ImageContext.COPY_SOURCE;
   public static final String MANIFEST = "dockerfile-manifest";
   public static final String BINARY = "dockerfile-binary";
   public static final String COMMAND = "dockerfile-command";
@@ -85,8 +82,7 @@ public final class DockerfileRules implements Rule {
     String file = gear.image().dockerfile();
     checkBaseImages(gear, dockerfile, file, problems);
     List<Copy> copies = dockerfile.copies(gear.buildArgs());
-    Map<String, String> context = buildContext(gear);
-    checkCopySources(gear, copies, context, file, problems);
+    problems.addAll(gear.context().copySourceProblems(gear.repository()));
     checkManifestCopy(gear, copies, file, lastFromLine(dockerfile), problems);
     Optional<String> binaryPath =
         checkBinaryCopy(gear, copies, file, lastFromLine(dockerfile), problems);
@@ -161,116 +157,6 @@ public final class DockerfileRules implements Rule {
                             + (stages.isEmpty()
                                 ? " (it names none)"
                                 : " (stages: " + String.join(", ", stages) + ")"))));
-  }
-
-  /**
-   * What the build context holds (as Pants builds it): path in the context -> the target that puts
-   * it there. Files of file targets at their repository paths, binaries at their output paths.
-   */
-  private static Map<String, String> buildContext(GearFiles gear) {
-    Map<String, String> context = new LinkedHashMap<>();
-    for (Address address : gear.image().dependencies()) {
-      Optional<Target> found = gear.repository().target(address);
-      if (found.isEmpty()) {
-        continue;
-      }
-      Target dependency = found.get();
-      if (dependency.is(TargetTypes.FILE) || dependency.is(TargetTypes.RESOURCE)) {
-        dependency
-            .string("source")
-            .ifPresent(s -> context.put(dependency.pathOf(s), address.toString()));
-      } else if (dependency.is(TargetTypes.FILES) || dependency.is(TargetTypes.RESOURCES)) {
-        for (String source : dependency.strings("sources")) {
-          context.put(dependency.pathOf(source), address.toString());
-        }
-      }
-      dependency.outputPath().ifPresent(p -> context.put(p, address.toString()));
-    }
-    return context;
-  }
-
-  private static void checkCopySources(
-      GearFiles gear,
-      List<Copy> copies,
-      Map<String, String> context,
-      String file,
-      List<Problem> problems) {
-    for (Copy copy : copies) {
-      if (copy.from().isPresent()) {
-        continue; // from another stage or image, not from the context
-      }
-      for (String source : copy.sources()) {
-        String path = source.startsWith("./") ? source.substring(2) : source;
-        if (path.contains("*")
-            || path.contains("?")
-            || path.contains("://")
-            || inContext(path, context)) {
-          continue;
-        }
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        Optional<String> similar =
-            context.keySet().stream()
-                .filter(p -> p.endsWith("/" + name) || p.equals(name))
-                .findFirst();
-        Optional<Target> packaged = similar.isPresent() ? Optional.empty() : packagedAs(gear, name);
-        if (packaged.isPresent()) {
-          problems.add(
-              error(
-                  file,
-                  copy.line(),
-                  "",
-                  COPY_SOURCE,
-                  copy.keyword()
-                      + " "
-                      + source
-                      + ": not in the build context; "
-                      + packaged.get().type()
-                      + " "
-                      + packaged.get().address()
-                      + " is packaged at "
-                      + packaged.get().outputPath().orElseThrow()
-                      + (gear.image().dependencies().contains(packaged.get().address())
-                          ? ""
-                          : " (and the image must depend on it)")));
-          continue;
-        }
-        problems.add(
-            error(
-                file,
-                copy.line(),
-                "",
-                COPY_SOURCE,
-                copy.keyword()
-                    + " "
-                    + source
-                    + ": not in the build context"
-                    + similar
-                        .map(s -> "; did you mean " + s + " (from " + context.get(s) + ")?")
-                        .orElse(
-                            context.isEmpty()
-                                ? " (the image depends on no files or binaries)"
-                                : "; it holds " + String.join(", ", context.keySet()))));
-      }
-    }
-  }
-
-  /** A binary of the gear's folder packaged under the file name a COPY looks for. */
-  private static Optional<Target> packagedAs(GearFiles gear, String fileName) {
-    return gear.repository().targets().stream()
-        .filter(t -> t.address().isUnder(gear.gear().folder()))
-        .filter(
-            t ->
-                t.outputPath()
-                    .map(p -> p.endsWith("/" + fileName) || p.equals(fileName))
-                    .orElse(false))
-        .findFirst();
-  }
-
-  private static boolean inContext(String path, Map<String, String> context) {
-    String folder = path.endsWith("/") ? path : path + "/";
-    return path.equals(".")
-        || context.containsKey(path)
-        || context.keySet().stream().anyMatch(p -> p.startsWith(folder));
   }
 
   private static void checkManifestCopy(

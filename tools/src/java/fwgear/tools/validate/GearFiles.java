@@ -6,6 +6,7 @@ import fwgear.tools.buildfile.DockerImage;
 import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.docker.Dockerfile;
+import fwgear.tools.docker.ImageContext;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,14 +14,20 @@ import java.util.Optional;
  * One gear as the rules see it: its BUILD targets, and its manifest and Dockerfile when they could
  * be read (a file that cannot be read is reported once, and the rules that need it are skipped).
  *
- * @param buildArgs the build args the image is built with, by name (settings, then the target)
+ * @param context the image's build context (Dockerfile, files, binaries), made once
  */
 public record GearFiles(
-    Repository repository,
-    Gear gear,
-    Optional<LocatedDocument> manifest,
-    Optional<Dockerfile> dockerfile,
-    Map<String, String> buildArgs) {
+    Repository repository, Gear gear, Optional<LocatedDocument> manifest, ImageContext context) {
+
+  /** The Dockerfile, parsed once by the build-context rule; empty when it cannot be read. */
+  public Optional<Dockerfile> dockerfile() {
+    return context.parsed();
+  }
+
+  /** The build args the image is built with, by name (settings, then the target). */
+  public Map<String, String> buildArgs() {
+    return context.buildArgs();
+  }
 
   public DockerImage image() {
     return gear.image();

@@ -9,11 +9,10 @@ import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.docker.Dockerfile;
+import fwgear.tools.docker.ImageContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,32 +110,21 @@ public final class GearValidator {
       problems.addAll(e.problems().stream().map(p -> withRule(p, "manifest-" + p.rule())).toList());
     }
     DockerImage image = gear.image();
-    Optional<Dockerfile> dockerfile = Optional.empty();
-    try {
-      if (image.target().has("instructions")) {
-        String text = String.join("\n", image.target().strings("instructions"));
-        dockerfile = Optional.of(Dockerfile.parse(text, image.dockerfile()));
-      } else {
-        dockerfile =
-            Optional.of(
-                Dockerfile.parse(repository.resolve(image.dockerfile()), image.dockerfile()));
+    ImageContext context = ImageContext.of(repository, image);
+    for (Problem p : context.problems()) {
+      if (p.rule().startsWith("dockerfile-")) {
+        problems.add(
+            new Problem(
+                image.target().buildFile(),
+                image.target().lineOf("source"),
+                "source",
+                DockerfileRules.MISSING,
+                p.severity(),
+                image.address() + ": " + image.dockerfile() + ": " + p.message()));
       }
-    } catch (InvalidInputException e) {
-      problems.addAll(
-          e.problems().stream()
-              .map(
-                  p ->
-                      new Problem(
-                          image.target().buildFile(),
-                          image.target().lineOf("source"),
-                          "source",
-                          DockerfileRules.MISSING,
-                          p.severity(),
-                          image.address() + ": " + image.dockerfile() + ": " + p.message()))
-              .toList());
+      // A file target's missing source shows as the COPY of it that fails (or the manifest's).
     }
-    Map<String, String> buildArgs = DockerImage.buildArgValues(image.buildArgs());
-    return new GearFiles(repository, gear, manifest, dockerfile, buildArgs);
+    return new GearFiles(repository, gear, manifest, context);
   }
 
   private static Problem withRule(Problem problem, String rule) {

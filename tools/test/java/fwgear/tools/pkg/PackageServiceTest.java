@@ -100,11 +100,9 @@ class PackageServiceTest {
             e ->
                 assertThat(e.problems().stream().map(Problem::format))
                     .containsExactly(
-                        "gears/a/src/docker/Dockerfile:3: docker-context: COPY source"
-                            + " gears.a.src.java.app/bin.jar is not in the build context of"
-                            + " gears/a/src/docker:a (it holds gears/a/src/docker/Dockerfile,"
-                            + " gears/a/src/docker/manifest.json; add the target that provides it"
-                            + " to the docker_image's dependencies)"));
+                        "gears/a/src/docker/Dockerfile:3: dockerfile-copy-source: COPY"
+                            + " gears.a.src.java.app/bin.jar: not in the build context; it holds"
+                            + " gears/a/src/docker/manifest.json"));
   }
 
   @Test

@@ -1,0 +1,68 @@
+package template_app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.engine.GearEngine;
+import fwgear.flywheel.ApiKey;
+import fwgear.flywheel.ClientOptions;
+import fwgear.logging.GearLogging;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs the gear the way Flywheel does, in this process: a base folder with manifest.json and
+ * config.json (the api-key input), then the engine with {@link Run#run}.
+ */
+final class GearRun {
+  static final Path MANIFEST = Path.of("src/docker/manifest.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The exit code and everything the gear logged. */
+  record Result(int exitCode, String log) {}
+
+  private GearRun() {}
+
+  static Path prepare(Path base, ApiKey key, Map<String, Object> config) throws IOException {
+    Files.createDirectories(base);
+    Files.copy(
+        MANIFEST, base.resolve("manifest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode configNode = root.putObject("config");
+    configNode.put("dry_run", false).put("admin_group", "nacc").put("new_only", false);
+    config.forEach((name, value) -> configNode.set(name, JSON.valueToTree(value)));
+    ObjectNode inputs = root.putObject("inputs");
+    inputs.putObject(Run.API_KEY).put("base", "api-key").put("key", key.reveal());
+    root.putObject("destination").put("type", "group").put("id", "nacc");
+    Files.writeString(
+        base.resolve("config.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return base;
+  }
+
+  /** Runs {@link Run} on {@code base}, with fast retries (tests inject faults). */
+  static Result run(Path base) {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    GearLogging.redirect(() -> log);
+    try {
+      int code =
+          GearEngine.create()
+              .withContext(
+                  builder ->
+                      builder
+                          .baseDir(base)
+                          .environment(Map.of())
+                          .clientOptions(
+                              ClientOptions.defaults()
+                                  .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))))
+              .run(new String[0], Run::run);
+      return new Result(code, log.toString(StandardCharsets.UTF_8));
+    } finally {
+      GearLogging.redirect(() -> System.out);
+    }
+  }
+}
