@@ -151,7 +151,8 @@ public final class FlywheelEmulator implements AutoCloseable {
           logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
       }
-      // s3proxy's shaded Jetty warns of a closed selector on every stop: not the operator's concern.
+      // s3proxy's shaded Jetty warns of a closed selector on every stop: not the operator's
+      // concern.
       ch.qos.logback.classic.Logger shaded = context.getLogger("org.gaul.shaded");
       if (shaded.isWarnEnabled()) {
         shaded.setLevel(ch.qos.logback.classic.Level.ERROR);
