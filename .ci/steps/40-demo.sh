@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# CI: the README's main job. ./gear demo runs project_management on a local Flywheel server with
-# the worked example (gears/project_management/data/test-project.yaml); the tree it prints must be
-# the expected state: 4 new groups next to the seed's nacc, 18 projects, their tags and roles, the
-# admin group's members with the same access, and the admin role on master-project.
+# CI: the README's main job. ./gear demo runs project_management on a local Flywheel server seeded
+# with push_template's template set (gears/push_template/data/templates-seed.yaml), with the demo
+# project file (gears/push_template/data/demo-project.yaml: project_management's worked example,
+# centers tagged adcid-<n>), then push_template, then push_template again. The tree it prints must
+# be the expected state: 4 new groups next to nacc, 18 projects besides nacc's 5 templates, their
+# tags and roles, the admin group's members with the same access, the admin role on master-project,
+# and on each pipeline project with a template its rules, role assignments, description and apps
+# (docs/push_template/index.md; the seed's admin, who made the projects, has the admin role on
+# each, as on Flywheel); the second push_template run sends 0 writes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,34 +20,87 @@ fail() {
   exit 1
 }
 
-grep -qE '^Flywheel at http://127\.0\.0\.1:[0-9]+/api: 5 groups, 18 projects$' "$out" ||
-  fail "expected 5 groups and 18 projects"
+grep -qE '^Flywheel at http://127\.0\.0\.1:[0-9]+/api: 5 groups, 23 projects$' "$out" ||
+  fail "expected 5 groups and 23 projects"
+grep -qE '^Second run of push-template: 0 writes, [0-9]+ reads' "$out" ||
+  fail "the second push_template run wrote something"
 
-# The tree without the access lists, and without the seed's own nacc group.
-actual=$(grep -E '^(├|└|│| )' "$out" | sed -E 's/ access: .*$//' | grep -v -- '── nacc ')
+# The tree without the groups' access lists; project ids in descriptions as <id>, the server's
+# address as <site>.
+actual=$(sed -n '/^Flywheel at/,$p' "$out" | grep -E '^(├|└|│| )' |
+  sed -E '/^(├|└)── /s/ access: .*$//' |
+  sed -E 's/[0-9a-f]{24}/<id>/g; s#http://127\.0\.0\.1:[0-9]+#<site>#g')
 expected=$(cat <<'TREE'
-├── alpha "Alpha Center" [center-code-1006] roles: curate+upload
-│   ├── accepted-tau
-│   ├── accepted-zeta
-│   ├── ingest-dicom-tau [center-code-1006]
-│   ├── ingest-form-tau [center-code-1006]
-│   ├── ingest-form-zeta [center-code-1006]
-│   ├── metadata
-│   ├── retrospective-dicom-tau [center-code-1006]
-│   ├── retrospective-form-tau [center-code-1006]
-│   └── retrospective-form-zeta [center-code-1006]
-├── beta-inactive "Beta Center" [center-code-2006] roles: curate+upload
-│   ├── accepted-tau
-│   ├── metadata
-│   ├── retrospective-dicom-tau [center-code-2006]
-│   └── retrospective-form-tau [center-code-2006]
-├── gamma-adrc "Gamma ADRC" [center-code-5006] roles: curate+upload
-│   ├── accepted-zeta
-│   ├── ingest-form-zeta [center-code-5006]
-│   ├── metadata
-│   └── retrospective-form-zeta [center-code-5006]
+├── alpha "Alpha Center" [adcid-1006, center-code-1006] roles: curate+upload
+│   ├── accepted-tau access: admin@nacc.example admin, reader@nacc.example read-only
+│   │     rules: accepted-export (echo), accepted-summary (form-importer)
+│   │     description: Accepted data of Alpha Center, read-only for the center. $ figures in USD.
+│   │     apps: form-viewer, ohif
+│   ├── accepted-zeta access: admin@nacc.example admin, reader@nacc.example read-only
+│   │     rules: accepted-export (echo), accepted-summary (form-importer)
+│   │     description: Accepted data of Alpha Center, read-only for the center. $ figures in USD.
+│   │     apps: form-viewer, ohif
+│   ├── ingest-dicom-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, uploader@nacc.example upload
+│   │     rules: dicom-classifier (dicom-classifier), dicom-qc (form-qc)
+│   │     description: Imaging ingest for Alpha Center.
+│   ├── ingest-form-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
+│   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│   │     description: Form ingest for Alpha Center (project <id>). Upload forms at <site>.
+│   │     apps: form-viewer
+│   ├── ingest-form-zeta [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
+│   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│   │     description: Form ingest for Alpha Center (project <id>). Upload forms at <site>.
+│   │     apps: form-viewer
+│   ├── metadata access: admin@nacc.example admin
+│   ├── retrospective-dicom-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin
+│   ├── retrospective-form-tau [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate
+│   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│   │     description: Retrospective forms of Alpha Center.
+│   └── retrospective-form-zeta [adcid-1006, center-code-1006] access: admin@nacc.example admin, curator@nacc.example curate
+│         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│         description: Retrospective forms of Alpha Center.
+├── beta-inactive "Beta Center" [adcid-2006, center-code-2006] roles: curate+upload
+│   ├── accepted-tau access: admin@nacc.example admin, reader@nacc.example read-only
+│   │     rules: accepted-export (echo), accepted-summary (form-importer)
+│   │     description: Accepted data of Beta Center, read-only for the center. $ figures in USD.
+│   │     apps: form-viewer, ohif
+│   ├── metadata access: admin@nacc.example admin
+│   ├── retrospective-dicom-tau [adcid-2006, center-code-2006] access: admin@nacc.example admin
+│   └── retrospective-form-tau [adcid-2006, center-code-2006] access: admin@nacc.example admin, curator@nacc.example curate
+│         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│         description: Retrospective forms of Beta Center.
+├── gamma-adrc "Gamma ADRC" [adcid-5006, center-code-5006, new-center] roles: curate+upload
+│   ├── accepted-zeta access: admin@nacc.example admin, reader@nacc.example read-only
+│   │     rules: accepted-export (echo), accepted-summary (form-importer)
+│   │     description: Accepted data of Gamma ADRC, read-only for the center. $ figures in USD.
+│   │     apps: form-viewer, ohif
+│   ├── ingest-form-zeta [adcid-5006, center-code-5006, new-center] access: admin@nacc.example admin, curator@nacc.example curate, uploader@nacc.example upload
+│   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│   │     description: Form ingest for Gamma ADRC (project <id>). Upload forms at <site>.
+│   │     apps: form-viewer
+│   ├── metadata access: admin@nacc.example admin
+│   └── retrospective-form-zeta [adcid-5006, center-code-5006, new-center] access: admin@nacc.example admin, curator@nacc.example curate
+│         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│         description: Retrospective forms of Gamma ADRC.
+├── nacc "NACC" [admin] roles: admin+curate+read-only+upload
+│   ├── accepted-template access: reader@nacc.example read-only
+│   │     rules: accepted-export (echo), accepted-summary (form-importer)
+│   │     description: Accepted data of $adrc, read-only for the center. $$ figures in USD.
+│   │     apps: form-viewer, ohif
+│   ├── dicom-ingest-template access: uploader@nacc.example upload
+│   │     rules: dicom-classifier (dicom-classifier), dicom-qc (form-qc)
+│   │     description: Imaging ingest for $adrc.
+│   ├── form-ingest-template access: curator@nacc.example curate, uploader@nacc.example upload
+│   │     rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│   │     description: Form ingest for $adrc (project ${project_id}). Upload forms at $site.
+│   │     apps: form-viewer
+│   ├── form-qc-template
+│   │     description: Not used.
+│   └── form-retrospective-template access: curator@nacc.example curate
+│         rules: form-import (form-importer), form-qc (form-qc settings=form-qc-settings.json)
+│         description: Retrospective forms of $adrc.
 └── release-tau "Project Tau Release"
-    └── master-project
+    └── master-project access: admin@nacc.example admin, curator@nacc.example admin, reader@nacc.example admin, uploader@nacc.example admin
 TREE
 )
 if [[ $actual != "$expected" ]]; then

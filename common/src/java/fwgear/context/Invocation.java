@@ -61,9 +61,18 @@ public final class Invocation {
     }
 
     Problem error(String rule, String message) {
+      return error(rule, List.of(), message);
+    }
+
+    /** A problem about a part of the value: an item or property {@code below} it. */
+    Problem error(String rule, List<String> below, String message) {
+      StringBuilder subPointer = new StringBuilder();
+      below.forEach(segment -> subPointer.append('/').append(escape(segment)));
+      String dotted = below.isEmpty() ? "" : "." + String.join(".", below);
       return document
-          .map(d -> d.error(pointer, rule, message))
-          .orElseGet(() -> Problem.error(GearArguments.SOURCE, 0, argument, rule, message));
+          .map(d -> d.error(pointer + subPointer, rule, message))
+          .orElseGet(
+              () -> Problem.error(GearArguments.SOURCE, 0, argument + dotted, rule, message));
     }
   }
 
@@ -153,6 +162,7 @@ public final class Invocation {
   }
 
   private void applyConfigFile(LocatedDocument file) {
+    problems.addAll(file.duplicateKeys());
     JsonNode root = file.root();
     if (!root.isObject()) {
       problems.add(
@@ -390,9 +400,11 @@ public final class Invocation {
                 }
                 return;
               }
-              for (String reason : directive.check(value)) {
+              for (JsonSchemas.Violation violation : directive.violations(value)) {
                 problems.add(
-                    configSources.get(name).error("config-value", "\"" + name + "\": " + reason));
+                    configSources
+                        .get(name)
+                        .error("config-value", violation.path(), violation.message()));
               }
             });
   }
@@ -490,22 +502,33 @@ public final class Invocation {
               if (value == null) {
                 return; // as in Flywheel's invocation schema: only present fields are checked
               }
-              for (String reason : JsonSchemas.violations(directive, value)) {
+              for (JsonSchemas.Violation violation : JsonSchemas.check(directive, value)) {
                 problems.add(
                     source.error(
                         "input-directive",
-                        "file input \"" + name + "\", field " + field + ": " + reason));
+                        prepend(List.of("object", field), violation.path()),
+                        "the file's " + field + " " + violation.message()));
               }
             });
   }
 
-  /** Reads config.json's /flywheel/v0/... paths under the base folder when that differs. */
+  /**
+   * Reads config.json's /flywheel/v0/... paths under the base folder when that differs, and
+   * relative paths under the base folder.
+   */
   private Path resolveInputPath(String text) {
-    Path path = Path.of(text);
+    // Flywheel's paths are absolute; a relative one (a local config.json) is under the base folder.
+    Path path = Path.of(text).isAbsolute() ? Path.of(text) : baseDir.resolve(text).normalize();
     if (!Files.exists(path) && text.startsWith(FLYWHEEL_BASE)) {
       return baseDir.resolve(text.substring(FLYWHEEL_BASE.length())).toAbsolutePath().normalize();
     }
     return path;
+  }
+
+  private static List<String> prepend(List<String> head, List<String> tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(tail);
+    return all;
   }
 
   private static String escape(String key) {

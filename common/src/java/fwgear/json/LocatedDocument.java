@@ -53,17 +53,18 @@ public final class LocatedDocument {
                         duplicate.line(),
                         dotted(duplicate.pointer()),
                         "duplicate-key",
-                        dotted(duplicate.pointer())
-                            + ": appears more than once in its mapping (first on line "
-                            + located.lines().get(duplicate.pointer())
-                            + "); only the last value would count"))
+                        "appears more than once in its mapping, on line "
+                            + duplicate.firstLine()
+                            + " and again on line "
+                            + duplicate.line()
+                            + "; only one may be given"))
             .toList();
   }
 
   /** Where the keys of one document are, and the keys that one mapping repeats. */
   private record Located(Map<String, Integer> lines, List<Duplicate> duplicates) {}
 
-  private record Duplicate(String pointer, int line) {}
+  private record Duplicate(String pointer, int firstLine, int line) {}
 
   /** Reads a JSON file; a missing file or a syntax error is an {@link InvalidInputException}. */
   public static LocatedDocument readJson(Path file, String displayName) {
@@ -161,7 +162,11 @@ public final class LocatedDocument {
     String where = column > 0 ? "column " + column + ": " : "";
     return new InvalidInputException(
         Problem.error(
-            displayName, Math.max(line, 0), "", "syntax", where + e.getOriginalMessage()));
+            displayName,
+            Math.max(line, 0),
+            "",
+            "syntax",
+            where + SyntaxMessages.plain(e.getOriginalMessage())));
   }
 
   /** One {@link Located} per root value (document) of the text, in order; at least one. */
@@ -191,7 +196,10 @@ public final class LocatedDocument {
         if (token == JsonToken.FIELD_NAME) {
           String pointer = context.pathAsPointer().toString();
           if (!keys.add(pointer)) {
-            duplicates.add(new Duplicate(pointer, line));
+            // The parser keeps the last copy: lines point at it, not at the one it overrides.
+            duplicates.add(new Duplicate(pointer, lines.getOrDefault(pointer, 0), line));
+            String below = pointer + "/";
+            lines.keySet().removeIf(known -> known.equals(pointer) || known.startsWith(below));
           }
           lines.putIfAbsent(pointer, line);
         } else if (token.isStructStart()) {

@@ -63,6 +63,11 @@ public record ConfigDirective(String name, JsonNode schema) {
     return JsonSchemas.violations(schema, value);
   }
 
+  /** {@link #check} with where in the value each problem is (an item, a property). */
+  public List<JsonSchemas.Violation> violations(JsonNode value) {
+    return JsonSchemas.check(schema, value);
+  }
+
   /**
    * Converts command-line text to a value of the declared type: {@code integer}, {@code number} and
    * {@code boolean} are parsed, {@code string} is taken as is, {@code array} and {@code object} are

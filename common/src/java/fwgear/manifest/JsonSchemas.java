@@ -1,389 +1,444 @@
 package fwgear.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.regex.JoniRegularExpressionFactory;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The draft-04 JSON Schema subset the gear spec uses for config directives and file-input
- * directives: checking that a directive is itself a well-formed schema, and checking a value
- * against it.
- *
- * <p>Every gear's config and every {@code ./gear validate} run goes through here, so the rules are
- * written once.
+ * The gear spec's JSON Schema (draft-04) for config directives and file-input directives, on the
+ * networknt json-schema-validator: a directive is checked against the draft-04 meta-schema, a value
+ * against its directive, with ECMA-262 regular expressions (joni) as JSON Schema prescribes. This
+ * class only adapts the library: it words the library's findings the project's way and names where
+ * they are. Every gear's config and every {@code ./gear validate} run goes through here.
  */
 public final class JsonSchemas {
   /** The seven type names of draft-04. */
   public static final Set<String> TYPES =
       Set.of("array", "boolean", "integer", "null", "number", "object", "string");
 
-  private static final Set<String> NON_NEGATIVE_INTEGERS =
-      Set.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
-  private static final Set<String> NUMBERS = Set.of("minimum", "maximum");
-  private static final Set<String> BOOLEANS =
-      Set.of("exclusiveMinimum", "exclusiveMaximum", "uniqueItems");
-  private static final Set<String> STRINGS = Set.of("title", "description", "id", "$schema");
-  private static final Set<String> SCHEMA_ARRAYS = Set.of("allOf", "anyOf", "oneOf");
-  private static final Set<String> SCHEMA_MAPS =
-      Set.of("properties", "patternProperties", "definitions");
-  private static final Set<String> BOOLEAN_OR_SCHEMA =
-      Set.of("additionalItems", "additionalProperties");
+  /** The gear spec's own keyword in a directive: an annotation, as are unknown keywords. */
+  private static final Dialect DIALECT =
+      Dialect.builder(Dialects.getDraft4()).keyword(new AnnotationKeyword("optional")).build();
+
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          DIALECT,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder()
+                      .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
+                      .pathType(PathType.JSON_POINTER)
+                      .formatAssertionsEnabled(true)
+                      .build()));
+
+  private static volatile Schema metaSchema;
+  private static final Map<JsonNode, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private JsonSchemas() {}
 
   /** One way a directive is not a valid draft-04 schema, at a keyword path below the directive. */
   public record SchemaIssue(List<String> path, String message) {}
 
+  /** One way a value breaks its schema, at a path below the value (empty: the value itself). */
+  public record Violation(List<String> path, String message) {
+    /** {@code path: message}, the path dotted; the message alone for the value itself. */
+    public String text() {
+      return path.isEmpty() ? message : String.join(".", path) + ": " + message;
+    }
+  }
+
   /**
-   * What makes {@code schema} an invalid draft-04 schema (the meta-schema's rules); empty when it
-   * is valid. Keywords draft-04 does not know (such as {@code optional}) are allowed, as in the
-   * spec.
+   * What makes {@code schema} an invalid draft-04 schema (the meta-schema's rules, including that
+   * {@code exclusiveMinimum} needs {@code minimum}, and that a pattern is an ECMA-262 regular
+   * expression); empty when it is valid. Keywords draft-04 does not know (such as {@code optional})
+   * are allowed, as in the spec.
    */
   public static List<SchemaIssue> schemaIssues(JsonNode schema) {
     List<SchemaIssue> issues = new ArrayList<>();
-    collectSchemaIssues(schema, List.of(), issues);
+    Set<String> seen = new LinkedHashSet<>();
+    List<Error> errors = sorted(meta().validate(schema));
+    // The library reports a failed anyOf by the failures of its branches: of those, only the most
+    // specific (deepest in the directive) are worth showing, as the directive's author meant the
+    // branch that got furthest.
+    Map<String, Integer> deepest = new java.util.HashMap<>();
+    for (Error error : errors) {
+      anyOfGroup(error).ifPresent(group -> deepest.merge(group, depth(error), Math::max));
+    }
+    for (Error error : errors) {
+      java.util.Optional<String> group = anyOfGroup(error);
+      if (group.isPresent() && depth(error) < deepest.get(group.get())) {
+        continue;
+      }
+      List<String> path = segments(error.getInstanceLocation());
+      String message = metaMessage(error, path);
+      if (seen.add(path + message)) {
+        issues.add(new SchemaIssue(path, message));
+      }
+    }
+    if (issues.isEmpty()) {
+      // $ref must point inside the directive: a directive cannot load other documents.
+      refIssues(schema, new ArrayList<>(), issues);
+      patternIssues(schema, new ArrayList<>(), issues);
+    }
     return issues;
   }
 
-  private static void collectSchemaIssues(JsonNode schema, List<String> at, List<SchemaIssue> out) {
-    if (!schema.isObject()) {
-      out.add(new SchemaIssue(at, "must be an object (a JSON schema), not " + describe(schema)));
-      return;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String keyword = field.getKey();
-      JsonNode value = field.getValue();
-      List<String> here = append(at, keyword);
-      if (keyword.equals("type")) {
-        typeIssues(value, here, out);
-      } else if (NON_NEGATIVE_INTEGERS.contains(keyword)) {
-        if (!isInteger(value) || value.decimalValue().signum() < 0) {
-          out.add(new SchemaIssue(here, "must be a non-negative integer, not " + describe(value)));
-        }
-      } else if (NUMBERS.contains(keyword)) {
-        if (!value.isNumber()) {
-          out.add(new SchemaIssue(here, "must be a number, not " + describe(value)));
-        }
-      } else if (keyword.equals("multipleOf")) {
-        if (!value.isNumber() || value.decimalValue().signum() <= 0) {
-          out.add(new SchemaIssue(here, "must be a number greater than 0"));
-        }
-      } else if (BOOLEANS.contains(keyword)) {
-        if (!value.isBoolean()) {
-          out.add(new SchemaIssue(here, "must be a boolean (draft-04), not " + describe(value)));
-        }
-      } else if (STRINGS.contains(keyword)) {
-        if (!value.isTextual()) {
-          out.add(new SchemaIssue(here, "must be a string, not " + describe(value)));
-        }
-      } else if (keyword.equals("pattern")) {
-        patternIssue(value, here, out);
-      } else if (keyword.equals("enum")) {
-        if (!value.isArray() || value.isEmpty()) {
-          out.add(new SchemaIssue(here, "must be a non-empty array"));
-        } else if (!unique(value)) {
-          out.add(new SchemaIssue(here, "must not repeat a value"));
-        }
-      } else if (keyword.equals("required")) {
-        requiredIssues(value, here, out);
-      } else if (keyword.equals("items")) {
-        if (value.isArray()) {
-          for (int i = 0; i < value.size(); i++) {
-            collectSchemaIssues(value.get(i), append(here, Integer.toString(i)), out);
-          }
-        } else {
-          collectSchemaIssues(value, here, out);
-        }
-      } else if (BOOLEAN_OR_SCHEMA.contains(keyword)) {
-        if (!value.isBoolean()) {
-          collectSchemaIssues(value, here, out);
-        }
-      } else if (SCHEMA_ARRAYS.contains(keyword)) {
-        if (!value.isArray() || value.isEmpty()) {
-          out.add(new SchemaIssue(here, "must be a non-empty array of schemas"));
-        } else {
-          for (int i = 0; i < value.size(); i++) {
-            collectSchemaIssues(value.get(i), append(here, Integer.toString(i)), out);
-          }
-        }
-      } else if (keyword.equals("not")) {
-        collectSchemaIssues(value, here, out);
-      } else if (SCHEMA_MAPS.contains(keyword)) {
-        if (!value.isObject()) {
-          out.add(new SchemaIssue(here, "must be an object of schemas"));
-        } else {
-          value
-              .fields()
-              .forEachRemaining(
-                  e -> collectSchemaIssues(e.getValue(), append(here, e.getKey()), out));
-        }
-      } else if (keyword.equals("dependencies")) {
-        if (!value.isObject()) {
-          out.add(new SchemaIssue(here, "must be an object"));
-        } else {
-          value
-              .fields()
-              .forEachRemaining(
-                  e -> {
-                    if (e.getValue().isArray()) {
-                      requiredIssues(e.getValue(), append(here, e.getKey()), out);
-                    } else {
-                      collectSchemaIssues(e.getValue(), append(here, e.getKey()), out);
-                    }
-                  });
-        }
+  /**
+   * Why {@code value} does not satisfy {@code schema}, one reason per broken keyword, each naming
+   * the item or property below the value; empty when it does. The schema must be well formed
+   * ({@link #schemaIssues} empty).
+   */
+  public static List<Violation> check(JsonNode schema, JsonNode value) {
+    List<Violation> violations = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    // The library reports an anyOf by the failures of its branches: those become one violation.
+    Map<String, List<String>> anyOf = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> anyOfPaths = new java.util.HashMap<>();
+    for (Error error : sorted(compile(schema).validate(value))) {
+      List<String> path = segments(error.getInstanceLocation());
+      String message = valueMessage(error, schema);
+      String evaluation = error.getEvaluationPath().toString();
+      int branch = evaluation.indexOf("/anyOf/");
+      if (branch >= 0) {
+        String key = evaluation.substring(0, branch) + "@" + path;
+        anyOf.computeIfAbsent(key, k -> new ArrayList<>()).add(new Violation(path, message).text());
+        anyOfPaths.putIfAbsent(key, path);
+      } else if (seen.add(path + message)) {
+        violations.add(new Violation(path, message));
       }
-      // default, format, optional and unknown keywords: any value, as in draft-04.
     }
+    anyOf.forEach(
+        (key, reasons) ->
+            violations.add(
+                new Violation(
+                    anyOfPaths.get(key),
+                    "matches none of the allowed forms (anyOf: "
+                        + String.join("; ", new LinkedHashSet<>(reasons))
+                        + ")")));
+    return violations;
   }
 
-  private static void typeIssues(JsonNode value, List<String> at, List<SchemaIssue> out) {
-    if (value.isTextual()) {
-      if (!TYPES.contains(value.asText())) {
-        out.add(
-            new SchemaIssue(
-                at, "unknown type \"" + value.asText() + "\"; use one of " + typeList()));
-      }
-    } else if (value.isArray() && !value.isEmpty()) {
-      for (JsonNode type : value) {
-        if (!type.isTextual() || !TYPES.contains(type.asText())) {
-          out.add(new SchemaIssue(at, "unknown type " + type + "; use one of " + typeList()));
-        }
-      }
-      if (!unique(value)) {
-        out.add(new SchemaIssue(at, "must not repeat a type"));
-      }
-    } else {
-      out.add(new SchemaIssue(at, "must be a type name or a non-empty array of type names"));
-    }
+  /** {@link #check} as text: {@code path: message} or the message alone for the value itself. */
+  public static List<String> violations(JsonNode schema, JsonNode value) {
+    return check(schema, value).stream().map(Violation::text).toList();
   }
 
-  private static void requiredIssues(JsonNode value, List<String> at, List<SchemaIssue> out) {
-    boolean strings = value.isArray();
-    if (strings) {
-      for (JsonNode item : value) {
-        strings &= item.isTextual();
-      }
+  private static Schema meta() {
+    Schema schema = metaSchema;
+    if (schema == null) {
+      schema = REGISTRY.getSchema(SchemaLocation.of(Dialects.getDraft4().getId()));
+      metaSchema = schema;
     }
-    if (!strings || value.isEmpty() || !unique(value)) {
-      out.add(new SchemaIssue(at, "must be a non-empty array of distinct strings"));
-    }
+    return schema;
   }
 
-  private static void patternIssue(JsonNode value, List<String> at, List<SchemaIssue> out) {
-    if (!value.isTextual()) {
-      out.add(new SchemaIssue(at, "must be a string (a regular expression)"));
-      return;
-    }
+  private static Schema compile(JsonNode schema) {
     try {
-      Pattern.compile(value.asText());
-    } catch (PatternSyntaxException e) {
-      out.add(new SchemaIssue(at, "is not a valid regular expression: " + e.getDescription()));
+      return SCHEMAS.computeIfAbsent(schema, node -> REGISTRY.getSchema(node.deepCopy()));
+    } catch (SchemaException e) {
+      throw new IllegalArgumentException("not a usable schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** The outermost anyOf an error comes from, with the instance it applies to; empty if none. */
+  private static java.util.Optional<String> anyOfGroup(Error error) {
+    String evaluation = error.getEvaluationPath().toString();
+    int branch = evaluation.indexOf("/anyOf/");
+    if (branch < 0) {
+      return java.util.Optional.empty();
+    }
+    String prefix = evaluation.substring(0, branch);
+    // The instance the anyOf applies to: as deep as the evaluation path's properties before it.
+    return java.util.Optional.of(prefix);
+  }
+
+  private static int depth(Error error) {
+    return error.getInstanceLocation().getNameCount();
+  }
+
+  private static List<Error> sorted(List<Error> errors) {
+    List<Error> copy = new ArrayList<>(errors);
+    copy.sort(Comparator.comparing((Error e) -> e.getInstanceLocation().toString()));
+    return copy;
+  }
+
+  private static List<String> segments(NodePath path) {
+    List<String> segments = new ArrayList<>();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      segments.add(path.getName(i));
+    }
+    return segments;
+  }
+
+  // ---- wording: the meta-schema's findings about a directive
+
+  private static String metaMessage(Error error, List<String> path) {
+    String keyword = error.getKeyword();
+    String at = path.isEmpty() ? "" : path.get(path.size() - 1);
+    JsonNode node = error.getInstanceNode();
+    String parent = path.size() > 1 ? path.get(path.size() - 2) : "";
+    if (parent.equals("dependencies")) {
+      return "must be a schema or a non-empty array of distinct property names";
+    }
+    return switch (keyword) {
+      case "dependencies" ->
+          node != null && node.has("exclusiveMinimum") && !node.has("minimum")
+              ? "\"exclusiveMinimum\" needs \"minimum\" (draft-04)"
+              : node != null && node.has("exclusiveMaximum") && !node.has("maximum")
+                  ? "\"exclusiveMaximum\" needs \"maximum\" (draft-04)"
+                  : "a keyword needs another one: " + error.getMessage();
+      case "format" -> "is not a valid ECMA-262 regular expression";
+      case "anyOf", "enum", "type", "minItems", "uniqueItems", "minimum", "exclusiveMinimum" ->
+          switch (at) {
+            case "type" ->
+                node != null && node.isTextual()
+                    ? "unknown type \"" + node.asText() + "\"; use one of " + typeList()
+                    : "must be a type name or a non-empty array of distinct type names ("
+                        + typeList()
+                        + ")";
+            case "items" -> "must be a schema or a non-empty array of schemas";
+            case "additionalItems", "additionalProperties" -> "must be true, false or a schema";
+            case "allOf", "anyOf", "oneOf" -> "must be a non-empty array of schemas";
+            case "enum" -> "must be a non-empty array without repeated values";
+            case "required" -> "must be a non-empty array of distinct strings";
+            case "multipleOf" -> "must be a number greater than 0";
+            case "minLength",
+                "maxLength",
+                "minItems",
+                "maxItems",
+                "minProperties",
+                "maxProperties" ->
+                "must be a non-negative integer, not " + describe(node);
+            default ->
+                parent.equals("type")
+                    ? "unknown type " + node + "; use one of " + typeList()
+                    : metaType(error, node);
+          };
+      default -> metaType(error, node);
+    };
+  }
+
+  private static String metaType(Error error, JsonNode node) {
+    if (error.getKeyword().equals("type")) {
+      JsonNode expected = error.getSchemaNode();
+      String what = expected != null && expected.isTextual() ? expected.asText() : "";
+      return switch (what) {
+        case "object" -> "must be an object (a JSON schema), not " + describe(node);
+        case "boolean" -> "must be a boolean (draft-04), not " + describe(node);
+        case "integer" -> "must be a non-negative integer, not " + describe(node);
+        case "" -> "has the wrong type: " + error.getMessage();
+        default -> "must be " + article(what) + ", not " + describe(node);
+      };
+    }
+    return error.getMessage();
+  }
+
+  private static void refIssues(JsonNode schema, List<String> at, List<SchemaIssue> out) {
+    if (schema.isObject()) {
+      schema
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<String> here = new ArrayList<>(at);
+                here.add(e.getKey());
+                if (e.getKey().equals("$ref")
+                    && !(e.getValue().isTextual() && e.getValue().asText().startsWith("#"))) {
+                  out.add(
+                      new SchemaIssue(
+                          List.copyOf(here),
+                          "must point inside the directive (\"#/...\"), not " + e.getValue()));
+                } else if (!e.getKey().equals("enum")
+                    && !e.getKey().equals("default")
+                    && e.getValue().isContainerNode()) {
+                  refIssues(e.getValue(), here, out);
+                }
+              });
+    } else if (schema.isArray()) {
+      for (int i = 0; i < schema.size(); i++) {
+        List<String> here = new ArrayList<>(at);
+        here.add(Integer.toString(i));
+        refIssues(schema.get(i), here, out);
+      }
     }
   }
 
   /**
-   * Why {@code value} does not satisfy {@code schema}, one reason per broken keyword (nested
-   * reasons name the item or property); empty when it does. The schema is assumed well formed.
+   * ECMA-262 has no inline flag groups such as {@code (?i)} (joni's ECMAScript syntax accepts
+   * them): a group opened with {@code (?} must go on with {@code :}, {@code =}, {@code !} or {@code
+   * <}.
    */
-  public static List<String> violations(JsonNode schema, JsonNode value) {
-    List<String> reasons = new ArrayList<>();
-    collectViolations(schema, value, "", reasons);
-    return reasons;
-  }
-
-  private static void collectViolations(
-      JsonNode schema, JsonNode value, String where, List<String> out) {
-    if (!schema.isObject()) {
-      return;
-    }
-    String prefix = where.isEmpty() ? "" : where + ": ";
-    JsonNode type = schema.get("type");
-    if (type != null && !matchesType(type, value)) {
-      out.add(prefix + "expected " + typeText(type) + " but got " + describe(value));
-      return; // the other keywords would only repeat the type mismatch
-    }
-    JsonNode allowed = schema.get("enum");
-    if (allowed != null && allowed.isArray() && !contains(allowed, value)) {
-      out.add(prefix + value + " is not one of " + allowed);
-    }
-    if (value.isNumber()) {
-      numberViolations(schema, value, prefix, out);
-    }
-    if (value.isTextual()) {
-      stringViolations(schema, value.asText(), prefix, out);
-    }
-    if (value.isArray()) {
-      arrayViolations(schema, value, where, out);
-    }
-    if (value.isObject()) {
-      objectViolations(schema, value, where, out);
-    }
-    combinatorViolations(schema, value, where, out);
-  }
-
-  private static void numberViolations(
-      JsonNode schema, JsonNode value, String prefix, List<String> out) {
-    BigDecimal number = value.decimalValue();
-    JsonNode minimum = schema.get("minimum");
-    if (minimum != null && minimum.isNumber()) {
-      boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
-      int cmp = number.compareTo(minimum.decimalValue());
-      if (cmp < 0 || (exclusive && cmp == 0)) {
-        out.add(
-            prefix
-                + value
-                + " is less than "
-                + (exclusive ? "or equal to " : "")
-                + "the minimum of "
-                + minimum);
-      }
-    }
-    JsonNode maximum = schema.get("maximum");
-    if (maximum != null && maximum.isNumber()) {
-      boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
-      int cmp = number.compareTo(maximum.decimalValue());
-      if (cmp > 0 || (exclusive && cmp == 0)) {
-        out.add(
-            prefix
-                + value
-                + " is greater than "
-                + (exclusive ? "or equal to " : "")
-                + "the maximum of "
-                + maximum);
-      }
-    }
-    JsonNode multipleOf = schema.get("multipleOf");
-    if (multipleOf != null && multipleOf.isNumber() && multipleOf.decimalValue().signum() > 0) {
-      if (number.remainder(multipleOf.decimalValue()).signum() != 0) {
-        out.add(prefix + value + " is not a multiple of " + multipleOf);
+  private static void patternIssues(JsonNode schema, List<String> at, List<SchemaIssue> out) {
+    if (schema.isObject()) {
+      schema
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<String> here = new ArrayList<>(at);
+                here.add(e.getKey());
+                if (e.getKey().equals("pattern") && e.getValue().isTextual()) {
+                  if (hasInlineFlags(e.getValue().asText())) {
+                    out.add(
+                        new SchemaIssue(
+                            List.copyOf(here),
+                            "is not a valid ECMA-262 regular expression (no inline flags such as"
+                                + " (?i))"));
+                  }
+                } else if (e.getKey().equals("patternProperties") && e.getValue().isObject()) {
+                  e.getValue()
+                      .fields()
+                      .forEachRemaining(
+                          p -> {
+                            List<String> name = new ArrayList<>(here);
+                            name.add(p.getKey());
+                            if (hasInlineFlags(p.getKey())) {
+                              out.add(
+                                  new SchemaIssue(
+                                      List.copyOf(name),
+                                      "the property pattern is not a valid ECMA-262 regular"
+                                          + " expression (no inline flags such as (?i))"));
+                            }
+                            patternIssues(p.getValue(), name, out);
+                          });
+                } else if (!e.getKey().equals("enum")
+                    && !e.getKey().equals("default")
+                    && e.getValue().isContainerNode()) {
+                  patternIssues(e.getValue(), here, out);
+                }
+              });
+    } else if (schema.isArray()) {
+      for (int i = 0; i < schema.size(); i++) {
+        List<String> here = new ArrayList<>(at);
+        here.add(Integer.toString(i));
+        patternIssues(schema.get(i), here, out);
       }
     }
   }
 
-  private static void stringViolations(
-      JsonNode schema, String text, String prefix, List<String> out) {
-    int length = text.codePointCount(0, text.length());
-    JsonNode minLength = schema.get("minLength");
-    if (minLength != null && minLength.canConvertToInt() && length < minLength.asInt()) {
-      out.add(prefix + "is shorter than " + minLength.asInt() + " characters (" + length + ")");
-    }
-    JsonNode maxLength = schema.get("maxLength");
-    if (maxLength != null && maxLength.canConvertToInt() && length > maxLength.asInt()) {
-      out.add(prefix + "is longer than " + maxLength.asInt() + " characters (" + length + ")");
-    }
-    JsonNode pattern = schema.get("pattern");
-    if (pattern != null && pattern.isTextual()) {
-      try {
-        // JSON Schema patterns are not anchored: a match anywhere counts.
-        if (!Pattern.compile(pattern.asText()).matcher(text).find()) {
-          out.add(prefix + "\"" + text + "\" does not match the pattern " + pattern.asText());
-        }
-      } catch (PatternSyntaxException e) {
-        out.add(prefix + "the directive's pattern is not a valid regular expression");
-      }
-    }
-  }
-
-  private static void arrayViolations(
-      JsonNode schema, JsonNode value, String where, List<String> out) {
-    String prefix = where.isEmpty() ? "" : where + ": ";
-    JsonNode minItems = schema.get("minItems");
-    if (minItems != null && minItems.canConvertToInt() && value.size() < minItems.asInt()) {
-      out.add(prefix + "has fewer than " + minItems.asInt() + " items (" + value.size() + ")");
-    }
-    JsonNode maxItems = schema.get("maxItems");
-    if (maxItems != null && maxItems.canConvertToInt() && value.size() > maxItems.asInt()) {
-      out.add(prefix + "has more than " + maxItems.asInt() + " items (" + value.size() + ")");
-    }
-    if (schema.path("uniqueItems").asBoolean(false) && !unique(value)) {
-      out.add(prefix + "has repeated items");
-    }
-    JsonNode items = schema.get("items");
-    if (items == null) {
-      return;
-    }
-    for (int i = 0; i < value.size(); i++) {
-      String itemWhere = (where.isEmpty() ? "item " : where + " item ") + i;
-      if (items.isObject()) {
-        collectViolations(items, value.get(i), itemWhere, out);
-      } else if (items.isArray() && i < items.size()) {
-        collectViolations(items.get(i), value.get(i), itemWhere, out);
-      } else if (items.isArray()
-          && schema.path("additionalItems").isBoolean()
-          && !schema.get("additionalItems").asBoolean()) {
-        out.add(prefix + "has more than " + items.size() + " items");
-        return;
-      } else if (items.isArray() && schema.path("additionalItems").isObject()) {
-        collectViolations(schema.get("additionalItems"), value.get(i), itemWhere, out);
-      }
-    }
-  }
-
-  private static void objectViolations(
-      JsonNode schema, JsonNode value, String where, List<String> out) {
-    String prefix = where.isEmpty() ? "" : where + ": ";
-    JsonNode required = schema.get("required");
-    if (required != null && required.isArray()) {
-      for (JsonNode name : required) {
-        if (!value.has(name.asText())) {
-          out.add(prefix + "\"" + name.asText() + "\" is required");
+  static boolean hasInlineFlags(String pattern) {
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(' && i + 2 < pattern.length() && pattern.charAt(i + 1) == '?') {
+        char next = pattern.charAt(i + 2);
+        if (next != ':' && next != '=' && next != '!' && next != '<') {
+          return true;
         }
       }
     }
-    JsonNode properties = schema.path("properties");
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String fieldWhere = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
-      JsonNode propertySchema = properties.get(field.getKey());
-      if (propertySchema != null) {
-        collectViolations(propertySchema, field.getValue(), fieldWhere, out);
-      } else if (schema.path("additionalProperties").isBoolean()
-          && !schema.get("additionalProperties").asBoolean()) {
-        out.add(prefix + "\"" + field.getKey() + "\" is not allowed");
-      } else if (schema.path("additionalProperties").isObject()) {
-        collectViolations(schema.get("additionalProperties"), field.getValue(), fieldWhere, out);
-      }
-    }
+    return false;
   }
 
-  private static void combinatorViolations(
-      JsonNode schema, JsonNode value, String where, List<String> out) {
-    String prefix = where.isEmpty() ? "" : where + ": ";
-    JsonNode allOf = schema.get("allOf");
-    if (allOf != null && allOf.isArray()) {
-      allOf.forEach(s -> collectViolations(s, value, where, out));
-    }
-    JsonNode anyOf = schema.get("anyOf");
-    if (anyOf != null && anyOf.isArray() && count(anyOf, value) == 0) {
-      out.add(prefix + "matches none of the allowed forms (anyOf)");
-    }
-    JsonNode oneOf = schema.get("oneOf");
-    if (oneOf != null && oneOf.isArray() && count(oneOf, value) != 1) {
-      out.add(prefix + "must match exactly one of the allowed forms (oneOf)");
-    }
-    JsonNode not = schema.get("not");
-    if (not != null && not.isObject() && violations(not, value).isEmpty()) {
-      out.add(prefix + "matches a form that is not allowed (not)");
-    }
+  // ---- wording: a value's violations of its directive
+
+  private static String valueMessage(Error error, JsonNode root) {
+    JsonNode value = error.getInstanceNode();
+    JsonNode keywordValue = error.getSchemaNode();
+    JsonNode schema = parentSchema(error, root);
+    Object[] args = error.getArguments();
+    String arg0 = args != null && args.length > 0 ? String.valueOf(args[0]) : "";
+    return switch (error.getKeyword()) {
+      case "type" -> "expected " + typeText(keywordValue) + " but got " + describe(value);
+      case "enum" -> value + " is not one of " + keywordValue;
+      case "minimum" ->
+          value
+              + " is less than "
+              + (schema.path("exclusiveMinimum").asBoolean(false) ? "or equal to " : "")
+              + "the minimum of "
+              + keywordValue;
+      case "maximum" ->
+          value
+              + " is greater than "
+              + (schema.path("exclusiveMaximum").asBoolean(false) ? "or equal to " : "")
+              + "the maximum of "
+              + keywordValue;
+      case "multipleOf" -> value + " is not a multiple of " + keywordValue;
+      case "minLength" -> "is shorter than " + keywordValue + " characters (" + length(value) + ")";
+      case "maxLength" -> "is longer than " + keywordValue + " characters (" + length(value) + ")";
+      case "pattern" -> value + " does not match the pattern " + keywordValue.asText();
+      case "minItems" -> "has fewer than " + keywordValue + " items (" + value.size() + ")";
+      case "maxItems" -> "has more than " + keywordValue + " items (" + value.size() + ")";
+      case "uniqueItems" -> "has repeated items";
+      case "minProperties" ->
+          "has fewer than " + keywordValue + " properties (" + value.size() + ")";
+      case "maxProperties" ->
+          "has more than " + keywordValue + " properties (" + value.size() + ")";
+      case "required" -> "\"" + arg0 + "\" is required";
+      case "additionalProperties" -> "\"" + arg0 + "\" is not allowed";
+      case "additionalItems", "items" -> "has more items than the directive allows";
+      case "dependencies" -> dependencyMessage(keywordValue, value);
+      case "anyOf" -> "matches none of the allowed forms (anyOf)";
+      case "oneOf" -> "must match exactly one of the allowed forms (oneOf)";
+      case "not" -> "matches a form that is not allowed (not)";
+      case "format" -> value + " is not a valid " + keywordValue.asText();
+      default -> error.getMessage();
+    };
   }
 
-  private static int count(JsonNode schemas, JsonNode value) {
-    int matches = 0;
-    for (JsonNode schema : schemas) {
-      if (violations(schema, value).isEmpty()) {
-        matches++;
-      }
+  /** The schema object holding the keyword that failed (for keywords that read a sibling). */
+  private static JsonNode parentSchema(Error error, JsonNode root) {
+    if (error.getSchemaLocation() == null) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
-    return matches;
+    List<String> path = segments(error.getSchemaLocation().getFragment());
+    StringBuilder pointer = new StringBuilder();
+    for (String segment : path.subList(0, Math.max(0, path.size() - 1))) {
+      pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+    }
+    return root.at(pointer.toString());
+  }
+
+  /** {@code "a" needs "b"} for each present property whose listed companions are missing. */
+  private static String dependencyMessage(JsonNode dependencies, JsonNode value) {
+    List<String> parts = new ArrayList<>();
+    if (dependencies != null && value != null && value.isObject()) {
+      dependencies
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (value.has(e.getKey()) && e.getValue().isArray()) {
+                  List<String> missing = new ArrayList<>();
+                  e.getValue()
+                      .forEach(
+                          name -> {
+                            if (!value.has(name.asText())) {
+                              missing.add("\"" + name.asText() + "\"");
+                            }
+                          });
+                  if (!missing.isEmpty()) {
+                    parts.add("\"" + e.getKey() + "\" needs " + String.join(" and ", missing));
+                  }
+                }
+              });
+    }
+    return parts.isEmpty() ? "breaks its dependencies" : String.join("; ", parts);
+  }
+
+  private static int length(JsonNode value) {
+    String text = value.asText();
+    return text.codePointCount(0, text.length());
   }
 
   /** Whether a value has a draft-04 type; {@code integer} means a number without a fraction. */
@@ -391,7 +446,7 @@ public final class JsonSchemas {
     return switch (type) {
       case "array" -> value.isArray();
       case "boolean" -> value.isBoolean();
-      case "integer" -> isInteger(value);
+      case "integer" -> value.isIntegralNumber();
       case "null" -> value.isNull();
       case "number" -> value.isNumber();
       case "object" -> value.isObject();
@@ -400,31 +455,14 @@ public final class JsonSchemas {
     };
   }
 
-  private static boolean matchesType(JsonNode type, JsonNode value) {
-    if (type.isTextual()) {
-      return hasType(type.asText(), value);
-    }
-    if (type.isArray()) {
-      for (JsonNode one : type) {
-        if (hasType(one.asText(), value)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return true;
-  }
-
-  private static boolean isInteger(JsonNode value) {
-    return value.isIntegralNumber();
-  }
-
   private static String typeText(JsonNode type) {
-    if (type.isTextual()) {
+    if (type != null && type.isTextual()) {
       return article(type.asText());
     }
     List<String> names = new ArrayList<>();
-    type.forEach(t -> names.add(t.asText()));
+    if (type != null) {
+      type.forEach(t -> names.add(t.asText()));
+    }
     return "one of " + names;
   }
 
@@ -459,60 +497,7 @@ public final class JsonSchemas {
     return value.isArray() ? "an array" : "an object";
   }
 
-  private static boolean contains(JsonNode array, JsonNode value) {
-    for (JsonNode item : array) {
-      if (jsonEquals(item, value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean unique(JsonNode array) {
-    Set<String> seen = new HashSet<>();
-    for (JsonNode item : array) {
-      if (!seen.add(canonical(item))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** JSON equality where 1 and 1.0 are the same number, as in JSON Schema. */
-  private static boolean jsonEquals(JsonNode a, JsonNode b) {
-    return canonical(a).equals(canonical(b));
-  }
-
-  private static String canonical(JsonNode node) {
-    if (node.isNumber()) {
-      BigDecimal number = node.decimalValue().stripTrailingZeros();
-      return "n:" + number.toPlainString();
-    }
-    if (node.isObject()) {
-      StringBuilder text = new StringBuilder("{");
-      List<String> names = new ArrayList<>();
-      node.fieldNames().forEachRemaining(names::add);
-      names.sort(null);
-      for (String name : names) {
-        text.append(name).append('=').append(canonical(node.get(name))).append(',');
-      }
-      return text.append('}').toString();
-    }
-    if (node.isArray()) {
-      StringBuilder text = new StringBuilder("[");
-      node.forEach(item -> text.append(canonical(item)).append(','));
-      return text.append(']').toString();
-    }
-    return node.getNodeType() + ":" + node.asText();
-  }
-
   private static String typeList() {
     return "string, integer, number, boolean, array, object, null";
-  }
-
-  private static List<String> append(List<String> path, String segment) {
-    List<String> longer = new ArrayList<>(path);
-    longer.add(segment);
-    return List.copyOf(longer);
   }
 }

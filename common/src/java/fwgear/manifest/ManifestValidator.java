@@ -85,6 +85,7 @@ public final class ManifestValidator {
   }
 
   private void run() {
+    problems.addAll(doc.duplicateKeys());
     JsonNode root = doc.root();
     if (!root.isObject()) {
       error(
@@ -369,11 +370,14 @@ public final class ManifestValidator {
     }
     JsonNode defaultValue = directive.get("default");
     if (defaultValue != null && issues.isEmpty()) {
-      for (String reason : JsonSchemas.violations(directive, defaultValue)) {
-        error(
-            pointer("config", name, "default"),
-            "config-default-invalid",
-            "the default does not satisfy its own directive: " + reason);
+      // A warning: in draft-04 a default is an annotation, and Flywheel runs such gears; a run
+      // whose config.json gives a valid value is not affected.
+      for (JsonSchemas.Violation violation : JsonSchemas.check(directive, defaultValue)) {
+        problems.add(
+            doc.warning(
+                pointer(pointer("config", name, "default"), violation.path()),
+                "config-default-invalid",
+                "the default does not satisfy its own directive: " + violation.message()));
       }
     }
   }

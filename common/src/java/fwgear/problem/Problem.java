@@ -42,17 +42,30 @@ public record Problem(
     return new Problem(otherFile, line, key, rule, severity, message);
   }
 
-  /** {@code file:line: rule: message}, with {@code warning:} before warnings' messages. */
+  /**
+   * {@code file:line: key: rule: message}, such as {@code manifest.json:12: config.port:
+   * config-value: expected an integer but got the string "104"}: the line is left out when there is
+   * none ({@code 0}), the key when it is empty, and {@code warning:} comes before a warning's
+   * message. A message that starts with its own key ({@code key: ...}) does not repeat it.
+   */
   public String format() {
     StringBuilder text = new StringBuilder(file);
     if (line > 0) {
       text.append(':').append(line);
     }
-    text.append(": ").append(rule).append(": ");
+    text.append(": ");
+    String body = message;
+    if (!key.isEmpty()) {
+      text.append(key).append(": ");
+      if (body.startsWith(key + ": ")) {
+        body = body.substring(key.length() + 2);
+      }
+    }
+    text.append(rule).append(": ");
     if (severity == Severity.WARNING) {
       text.append("warning: ");
     }
-    return text.append(message).toString();
+    return text.append(body).toString();
   }
 
   @Override

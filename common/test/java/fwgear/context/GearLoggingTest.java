@@ -100,7 +100,7 @@ class GearLoggingTest {
         .contains(
             "WARN - fwgear.context.GearContext] "
                 + manifest
-                + ":7: manifest-capability-unknown: warning:");
+                + ":7: capabilities.0: manifest-capability-unknown: warning:");
   }
 
   @Test

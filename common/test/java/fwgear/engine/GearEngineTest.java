@@ -93,8 +93,8 @@ class GearEngineTest {
     assertThat(created).isFalse();
     assertThat(log())
         .contains(
-            "ERROR - fwgear.engine.GearEngine] command line: config-value: \"speed\": 7 is greater than the maximum of 3")
-        .contains("command line: config-value: \"mode\": \"medium\" is not one of")
+            "ERROR - fwgear.engine.GearEngine] command line: speed: config-value: 7 is greater than the maximum of 3")
+        .contains("command line: mode: config-value: \"medium\" is not one of")
         .contains("Invalid input (2 problems): the gear did not run");
   }
 

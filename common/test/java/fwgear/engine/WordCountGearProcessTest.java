@@ -63,7 +63,8 @@ class WordCountGearProcessTest {
     assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
     assertThat(result.output())
         .contains(
-            config + ":4: config-value: \"speed\": expected an integer but got the string \"two\"")
+            config
+                + ":4: config.speed: config-value: expected an integer but got the string \"two\"")
         .contains("the gear did not run")
         .doesNotContain("\tat ")
         .doesNotContain("Counted");

@@ -31,7 +31,7 @@ class LocatedDocumentTest {
 
     assertThat(doc.lineOf("config.missing")).isEqualTo(2);
     assertThat(doc.error("/config/missing", "required", "is required").format())
-        .isEqualTo("c.json:2: required: is required");
+        .isEqualTo("c.json:2: config.missing: required: is required");
   }
 
   @Test
@@ -91,8 +91,8 @@ class LocatedDocumentTest {
     assertThat(docs.get(0).duplicateKeys())
         .extracting(Problem::format)
         .containsExactly(
-            "p.yaml:5: duplicate-key: list.1.x: appears more than once in its mapping (first on"
-                + " line 4); only the last value would count");
+            "p.yaml:5: list.1.x: duplicate-key: appears more than once in its mapping, on line 4"
+                + " and again on line 5; only one may be given");
     assertThat(docs.get(1).duplicateKeys()).extracting(Problem::line).containsExactly(8);
     assertThat(LocatedDocument.parseJson("{\"a\": 1}", "c.json").duplicateKeys()).isEmpty();
   }

@@ -92,8 +92,8 @@ class ConfigDirectiveTest {
     assertThat(list.check(json("[1, 2]"))).isEmpty();
     assertThat(list.check(json("[1, \"2\", -1]")))
         .containsExactly(
-            "item 1: expected an integer but got the string \"2\"",
-            "item 2: -1 is less than the minimum of 0");
+            "1: expected an integer but got the string \"2\"",
+            "2: -1 is less than the minimum of 0");
     assertThat(list.check(json("[]"))).containsExactly("has fewer than 1 items (0)");
     assertThat(list.check(json("[1, 2, 3, 4]"))).containsExactly("has more than 3 items (4)");
     assertThat(list.check(json("[1, 1]"))).containsExactly("has repeated items");

@@ -18,8 +18,8 @@ class JsonSchemasTest {
     assertThat(JsonSchemas.violations(schema, json("{\"size\": 11, \"x\": 1}")))
         .containsExactly(
             "\"type\" is required",
-            "size: 11 is greater than the maximum of 10",
-            "\"x\" is not allowed");
+            "\"x\" is not allowed",
+            "size: 11 is greater than the maximum of 10");
   }
 
   @Test
@@ -46,7 +46,8 @@ class JsonSchemasTest {
     assertThat(JsonSchemas.violations(tuple, json("[\"a\", 1]"))).isEmpty();
     assertThat(JsonSchemas.violations(tuple, json("[1, 1, 3]")))
         .containsExactly(
-            "item 0: expected a string but got the integer 1", "has more than 2 items");
+            "has more items than the directive allows",
+            "0: expected a string but got the integer 1");
   }
 
   @Test
@@ -58,10 +59,10 @@ class JsonSchemasTest {
                         + " \"dependencies\": {\"a\": [1]}, \"multipleOf\": 0, \"optional\": \"x\"}")))
         .extracting(JsonSchemas.SchemaIssue::path)
         .containsExactly(
-            java.util.List.of("properties", "a", "type"),
             java.util.List.of("anyOf"),
-            java.util.List.of("required"),
-            java.util.List.of("dependencies", "a"),
-            java.util.List.of("multipleOf"));
+            java.util.List.of("dependencies", "a", "0"),
+            java.util.List.of("multipleOf"),
+            java.util.List.of("properties", "a", "type"),
+            java.util.List.of("required"));
   }
 }

@@ -55,11 +55,11 @@ class ManifestTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
-              assertThat(e.problems()).hasSize(15);
+              assertThat(e.problems()).hasSize(16);
               assertThat(e.problems())
                   .allMatch(p -> p.file().equals("gears/x/src/docker/manifest.json"));
               assertThat(e.getMessage())
-                  .contains("gears/x/src/docker/manifest.json:2: manifest-name-pattern:");
+                  .contains("gears/x/src/docker/manifest.json:2: name: manifest-name-pattern:");
             });
   }
 

@@ -155,9 +155,9 @@ class TemplateCopyTest {
     assertThat(TemplateCopy.problems(broken))
         .extracting(fwgear.problem.Problem::format)
         .containsExactly(
-            "g/tpl: template-fixed-input: gear rule qc: fixed input settings names file"
+            "g/tpl: rules.qc.fixed_inputs.settings: template-fixed-input: gear rule qc: fixed input settings names file"
                 + " absent.json, which the template project does not have",
-            "g/tpl:1: template-description: description: unknown variable $center (known: $adrc,"
+            "g/tpl:1: description: template-description: unknown variable $center (known: $adrc,"
                 + " $project_id, $site) (column 5)");
     assertThatThrownBy(() -> TemplateCopy.of(broken, broken, VALUES))
         .isInstanceOf(IllegalArgumentException.class);

@@ -8,19 +8,25 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code /__admin/requests} (GET the request log, DELETE to clear it) and {@code /__admin/faults}
- * (GET with hit counts, POST one, DELETE all), for tests and scripts. No key: the server only
- * listens on 127.0.0.1.
+ * {@code /__admin/requests} (GET the request log, DELETE to clear it), {@code /__admin/faults} (GET
+ * with hit counts, POST one, DELETE all) and {@code POST /__admin/reset} (the seed's state again),
+ * for tests and scripts. The caller checks the site admin's key and the origin.
  */
 final class AdminEndpoints {
   private final ObjectMapper json;
   private final RequestLog requestLog;
   private final Faults faults;
 
-  AdminEndpoints(ObjectMapper json, RequestLog requestLog, Faults faults) {
+  private final Runnable reset;
+
+  /**
+   * @param reset puts the state back to the seed's, in one commit
+   */
+  AdminEndpoints(ObjectMapper json, RequestLog requestLog, Faults faults, Runnable reset) {
     this.json = json;
     this.requestLog = requestLog;
     this.faults = faults;
+    this.reset = reset;
   }
 
   Reply handle(String method, String path, byte[] body) {
@@ -52,6 +58,13 @@ final class AdminEndpoints {
         case "DELETE /__admin/faults":
           faults.clear();
           return Reply.ok(json.createObjectNode().put("faults", 0));
+        case "POST /__admin/reset":
+          // Back to the seed: every document and file replaced by the seed's in one commit; the
+          // faults and the request log are cleared too.
+          faults.clear();
+          reset.run();
+          requestLog.clear();
+          return Reply.ok(json.createObjectNode().put("reset", true));
         default:
           return FlywheelEmulator.error(404, "No such admin endpoint: " + method + " " + path);
       }

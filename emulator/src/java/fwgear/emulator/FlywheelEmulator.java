@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A local Flywheel server on 127.0.0.1: the REST API subset our gears use (same paths, JSON shapes,
  * filters, errors), SSM parameters over the AWS JSON protocol on the same port ({@code POST /} with
  * {@code X-Amz-Target}, SigV4-signed), and admin endpoints for tests ({@code /__admin/requests},
- * {@code /__admin/faults}; the site admin's key only, same origin only).
+ * {@code /__admin/faults}, {@code /__admin/reset}; the site admin's key only, same origin only).
  *
  * <pre>{@code
  * try (FlywheelEmulator server = FlywheelEmulator.start(EmulatorOptions.inMemory())) {
@@ -85,7 +85,8 @@ public final class FlywheelEmulator implements AutoCloseable {
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, this::expandPlaceholders);
-      this.admin = new AdminEndpoints(json, requestLog, faults);
+      this.admin =
+          new AdminEndpoints(json, requestLog, faults, () -> seed.applyTo(store, crypto, true));
       this.http =
           new HttpFront(
               options.port(),
@@ -348,8 +349,8 @@ public final class FlywheelEmulator implements AutoCloseable {
   }
 
   /**
-   * A web page the operator visits must not reach the admin endpoints (faults, request log): a
-   * browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
+   * A web page the operator visits must not reach the admin endpoints (faults, request log, reset):
+   * a browser's cross-origin request carries {@code Origin} or {@code Sec-Fetch-Site}, and a DNS
    * rebinding one a foreign {@code Host}.
    */
   private void requireSameOrigin(Call call) {

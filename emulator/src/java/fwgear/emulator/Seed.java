@@ -98,6 +98,14 @@ final class Seed {
 
   /** Checks the whole file, then writes its documents into an empty store. */
   void applyTo(Store store, SsmCrypto crypto) {
+    applyTo(store, crypto, false);
+  }
+
+  /**
+   * As {@link #applyTo(Store, SsmCrypto)}; with {@code replaceAll}, everything the store holds is
+   * deleted in the same commit first (a reset: the state is the seed's, or unchanged on failure).
+   */
+  void applyTo(Store store, SsmCrypto crypto, boolean replaceAll) {
     Map<String, ObjectNode> documents = new HashMap<>();
     List<SeedDocument> writes = new ArrayList<>();
     Map<String, String> roleIdsByLabel = new HashMap<>();
@@ -393,6 +401,9 @@ final class Seed {
     try {
       store.write(
           tx -> {
+            if (replaceAll) {
+              tx.clear();
+            }
             for (SeedDocument write : writes) {
               tx.insert(write.kind(), write.id(), write.document());
             }

@@ -80,6 +80,9 @@ final class Store implements AutoCloseable {
     void putBlob(String id, byte[] content);
 
     void deleteBlob(String id);
+
+    /** Deletes every document and every file: the start of a reset. */
+    void clear();
   }
 
   private static final int MAX_BATCH = 256;
@@ -580,6 +583,20 @@ final class Store implements AutoCloseable {
       } catch (SQLException e) {
         throw fail("cannot delete a file from the emulator database", e);
       }
+    }
+
+    @Override
+    public void clear() {
+      try (Statement delete = db.createStatement()) {
+        delete.executeUpdate("DELETE FROM documents");
+        delete.executeUpdate("DELETE FROM blobs");
+      } catch (SQLException e) {
+        throw fail("cannot clear the emulator database", e);
+      }
+      documents.forEach(
+          (kind, byId) ->
+              byId.keySet().forEach(id -> changes.put(new Key(kind, id), Optional.empty())));
+      earlier.keySet().forEach(key -> changes.put(key, Optional.empty()));
     }
 
     /** A database error fails the work even if the work catches it. */

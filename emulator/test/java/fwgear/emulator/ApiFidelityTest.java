@@ -237,6 +237,25 @@ class ApiFidelityTest {
     assertThat(server.store().list("jobs")).hasSize(1);
   }
 
+  @Test
+  void theAdminResetGivesBackTheSeedsStateAndNeedsTheAdminKey() throws Exception {
+    admin.createGroup("temporary", "Temporary");
+    String id = admin.createProject("nacc", "temporary", null);
+    admin.uploadProjectFile(id, "t.txt", "t".getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(call("POST", "/__admin/reset", null, "curator@nacc.example").status())
+        .isEqualTo(403);
+    assertThat(admin.findProject("nacc", "temporary")).isPresent();
+
+    assertThat(call("POST", "/__admin/reset", null, null).status()).isEqualTo(200);
+    assertThat(server.store().ids("groups")).containsExactly("nacc");
+    assertThat(server.store().ids("projects")).isEmpty();
+    assertThat(server.store().usage().blobs()).isZero();
+    assertThat(admin.findGear("echo")).isPresent();
+    assertThat(admin.whoAmI().id()).isEqualTo("admin@nacc.example");
+    assertThat(admin.createProject("nacc", "temporary", null)).isNotEqualTo(id);
+  }
+
   private static List<String> labels(JsonNode nodes, String field) {
     List<String> values = new ArrayList<>();
     nodes.forEach(n -> values.add(field == null ? n.asText() : n.path(field).asText()));

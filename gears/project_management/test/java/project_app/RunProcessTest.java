@@ -82,7 +82,7 @@ class RunProcessTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.output())
-        .contains("bad.yaml:4: type: centers.0.is-active: must be true or false, not 'maybe'")
+        .contains("bad.yaml:4: centers.0.is-active: type: must be true or false, not 'maybe'")
         .doesNotContain("Exception");
   }
 }

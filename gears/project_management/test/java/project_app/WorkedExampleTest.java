@@ -247,10 +247,10 @@ class WorkedExampleTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log())
-        .contains("missing.yaml:1: required: datatypes: is required (a list)")
-        .contains("missing.yaml:4: required: centers.0.center-id: is required (a text)")
-        .contains("missing.yaml:9: required: project-id: is required (a text)")
-        .contains("missing.yaml:9: required: published: is required (true or false)");
+        .contains("missing.yaml:1: datatypes: required: is required (a list)")
+        .contains("missing.yaml:4: centers.0.center-id: required: is required (a text)")
+        .contains("missing.yaml:9: project-id: required: is required (a text)")
+        .contains("missing.yaml:9: published: required: is required (true or false)");
     assertThat(flywheel.requestLog().entries()).isEmpty();
   }
 
@@ -312,7 +312,7 @@ class WorkedExampleTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log())
         .containsPattern(
-            "config.json:\\d+: config-value: .*admin_group.*does not match the pattern");
+            "config.json:\\d+: config.admin_group: config-value: \" \" does not match the pattern");
     assertThat(flywheel.requestLog().entries()).isEmpty();
   }
 

@@ -151,10 +151,10 @@ class WorkedExampleTest {
     assertThat(writes()).isZero();
     assertThat(result.log())
         .contains(
-            "nacc/dicom-ingest-template:2: template-description: description: unknown variable"
+            "nacc/dicom-ingest-template:2: description: template-description: unknown variable"
                 + " $director")
         .contains(
-            "nacc/dicom-ingest-template:2: template-description: description: malformed"
+            "nacc/dicom-ingest-template:2: description: template-description: malformed"
                 + " placeholder '$5'");
     assertThat(state()).doesNotContain("rules:", "description:");
   }
@@ -183,7 +183,7 @@ class WorkedExampleTest {
     assertThat(result.exitCode()).as(result.log()).isEqualTo(2);
     assertThat(writes()).isZero();
     assertThat(result.log())
-        .contains("nacc/form-retrospective-template: template-fixed-input: gear rule form-import");
+        .contains("nacc/form-retrospective-template: rules.form-import.fixed_inputs.input_file: template-fixed-input: gear rule form-import");
   }
 
   private void flywheelDeleteFile(String projectId, String name) throws Exception {
@@ -269,5 +269,79 @@ class WorkedExampleTest {
                   .collect(Collectors.toSet()))
           .containsExactlyInAnyOrder("accepted-export", "accepted-summary");
     }
+  }
+
+  @Test
+  void aChangedTemplateRuleIsUpdatedInPlaceAndAChangedFileUploadedAgain() throws Exception {
+    runGear(Map.of());
+    Project template = admin.findProject("nacc", "form-retrospective-template").orElseThrow();
+    GearRule qc =
+        admin.projectRules(template.id()).stream()
+            .filter(r -> r.name().equals("form-qc"))
+            .findFirst()
+            .orElseThrow();
+    admin.modifyProjectRule(
+        template.id(),
+        qc.id(),
+        new GearRule(
+            null,
+            null,
+            qc.gearId(),
+            null,
+            qc.name(),
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
+                .put("strict", true),
+            qc.fixedInputs(),
+            qc.autoUpdate(),
+            qc.any(),
+            qc.all(),
+            qc.not(),
+            qc.disabled(),
+            null,
+            null,
+            null));
+    Project destination = admin.findProject("alpha", "retrospective-form-tau").orElseThrow();
+    String ruleId =
+        admin.projectRules(destination.id()).stream()
+            .filter(r -> r.name().equals("form-qc"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    GearRun.Result result = runGear(Map.of());
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    // 4 retrospective form projects: one PUT each, nothing else.
+    assertThat(writes()).isEqualTo(4);
+    assertThat(requests().stream().filter(RequestLog.Entry::isWrite).map(RequestLog.Entry::method))
+        .containsOnly("PUT");
+    GearRule updated =
+        admin.projectRules(destination.id()).stream()
+            .filter(r -> r.name().equals("form-qc"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(updated.id()).isEqualTo(ruleId);
+    assertThat(updated.config().path("strict").asBoolean()).isTrue();
+
+    // New bytes for the template's settings file: uploaded again where the hash differs (the 4
+    // retrospective form projects), and their form-qc rules follow the new file version.
+    admin.uploadProjectFile(
+        template.id(),
+        "form-qc-settings.json",
+        "{\"strict\": false}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        null);
+    result = runGear(Map.of());
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(writes()).isEqualTo(4 + 4);
+    assertThat(destination(admin, "alpha", "retrospective-form-tau").file("form-qc-settings.json"))
+        .map(fwgear.flywheel.FileEntry::version)
+        .contains(2);
+    assertThat(runGear(Map.of()).exitCode()).isZero();
+    assertThat(writes()).isZero();
+  }
+
+  private static Project destination(FlywheelClient client, String group, String label) {
+    return client.findProject(group, label).orElseThrow();
   }
 }

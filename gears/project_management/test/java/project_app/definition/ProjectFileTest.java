@@ -87,10 +87,10 @@ class ProjectFileTest {
 
     assertThat(problems)
         .containsExactly(
-            "p.yaml:1: required: project-id: is required (a text)",
-            "p.yaml:1: required: datatypes: is required (a list)",
-            "p.yaml:3: required: centers.0.is-active: is required (true or false)",
-            "p.yaml:6: required: centers.1.center-id: is required (a text)");
+            "p.yaml:1: project-id: required: is required (a text)",
+            "p.yaml:1: datatypes: required: is required (a list)",
+            "p.yaml:3: centers.0.is-active: required: is required (true or false)",
+            "p.yaml:6: centers.1.center-id: required: is required (a text)");
   }
 
   @Test
@@ -118,19 +118,19 @@ class ProjectFileTest {
 
     assertThat(problems)
         .containsExactly(
-            "p.yaml:10: type: published: must be true or false, not 'maybe'",
-            "p.yaml:9: duplicate: datatypes.1: datatype 'Form' is listed twice",
-            "p.yaml:8: unknown-key: centers.0.colour: unknown key; expected one of name,"
+            "p.yaml:10: published: type: must be true or false, not 'maybe'",
+            "p.yaml:9: datatypes.1: duplicate: datatype 'Form' is listed twice",
+            "p.yaml:8: centers.0.colour: unknown-key: unknown key; expected one of name,"
                 + " center-id, is-active, tags",
-            "p.yaml:6: type: centers.0.is-active: must be true or false, not 'yes please'",
-            "p.yaml:7: tag: centers.0.tags.1: tag 'a/b' must be 1 to 32 characters without '/'",
-            "p.yaml:5: group-id: centers.0.center-id: 'Alpha Center' is not a valid Flywheel group"
+            "p.yaml:6: centers.0.is-active: type: must be true or false, not 'yes please'",
+            "p.yaml:7: centers.0.tags.1: tag: tag 'a/b' must be 1 to 32 characters without '/'",
+            "p.yaml:5: centers.0.center-id: group-id: 'Alpha Center' is not a valid Flywheel group"
                 + " id (2 to 32 lower case letters, digits and . @ _ -, starting and ending with a"
                 + " letter or digit)",
-            "p.yaml:15: no-datatypes: warning: datatypes: no datatypes: no ingest or"
+            "p.yaml:15: datatypes: no-datatypes: warning: no datatypes: no ingest or"
                 + " retrospective projects",
-            "p.yaml:14: type: centers: must be a list",
-            "p.yaml:13: group-id: project-id: the release group id 'release-Q' is not a valid"
+            "p.yaml:14: centers: type: must be a list",
+            "p.yaml:13: project-id: group-id: the release group id 'release-Q' is not a valid"
                 + " Flywheel group id (lower case letters, digits and . @ _ -, at most 32"
                 + " characters)");
   }
@@ -159,12 +159,12 @@ class ProjectFileTest {
 
     assertThat(problems)
         .containsExactly(
-            "p.yaml:4: duplicate-key: published: appears more than once in its mapping (first on"
-                + " line 3); only the last value would count",
-            "p.yaml:9: duplicate: project-id: 'p' is also the id of the study on line 1",
-            "p.yaml:12: conflict: name: center 'alpha' is named 'Alpha' on line 6 and 'Alpha"
+            "p.yaml:4: published: duplicate-key: appears more than once in its mapping, on line 3 and"
+                + " again on line 4; only one may be given",
+            "p.yaml:9: project-id: duplicate: 'p' is also the id of the study on line 1",
+            "p.yaml:12: name: conflict: center 'alpha' is named 'Alpha' on line 6 and 'Alpha"
                 + " Centre' here; a group has one label",
-            "p.yaml:13: conflict: center-id: 'release-p' is also the release group of the study"
+            "p.yaml:13: center-id: conflict: 'release-p' is also the release group of the study"
                 + " on line 1");
   }
 

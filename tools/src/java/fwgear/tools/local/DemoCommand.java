@@ -15,21 +15,21 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Runs project_management end to end with nothing to set up: starts a local Flywheel"
-            + " server (free port, temporary data), configures the gear with"
-            + " gears/project_management/data/test-project.yaml and the server's key, runs it as"
-            + " ./gear run does, and prints the resulting groups and projects as a tree. Exits"
-            + " with the gear's exit code.")
+        "Runs project_management then push_template end to end with nothing to set up: starts"
+            + " a local Flywheel server (free port, temporary data, seeded with"
+            + " gears/push_template/data/templates-seed.yaml: the admin group nacc with template"
+            + " projects), runs project_management with gears/push_template/data/demo-project.yaml"
+            + " and the server's key as ./gear run does, then push_template, and prints the"
+            + " resulting groups and projects as a tree with each project's rules, role"
+            + " assignments, description and apps. Exits with the first failing gear's exit"
+            + " code.")
 public final class DemoCommand implements Callable<Integer> {
   private final Path workingDir;
   private final DemoService.Demo demo;
   private final GearBinaries binaries;
 
   public DemoCommand() {
-    this(
-        Path.of("").toAbsolutePath(),
-        DemoService.Demo.PROJECT_MANAGEMENT,
-        LocalBinaries.packaging());
+    this(Path.of("").toAbsolutePath(), DemoService.Demo.TEMPLATES, LocalBinaries.packaging());
   }
 
   public DemoCommand(Path workingDir, DemoService.Demo demo, GearBinaries binaries) {
@@ -44,19 +44,20 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--project-file",
       paramLabel = "YAML",
       description =
-          "Another project file (default: gears/project_management/data/test-project.yaml).")
+          "Another project file for project_management (default:"
+              + " gears/push_template/data/demo-project.yaml).")
   Path projectFile;
 
   @Option(
       names = {"-c", "--config"},
       paramLabel = "KEY=VALUE",
-      description = "A config value for the gear, such as dry_run=true.")
+      description = "A config value for each gear, such as dry_run=true.")
   List<String> options = new ArrayList<>();
 
   @Option(
       names = "--image",
       description =
-          "Run the gear inside its image (built first if stale, as ./gear package does); needs"
+          "Run the gears inside their images (built first if stale, as ./gear package does); needs"
               + " docker, podman or buildah, and a reachable base image (BASE_IMAGE).")
   boolean image;
 
@@ -68,8 +69,6 @@ public final class DemoCommand implements Callable<Integer> {
         new DemoService(
             gear.root(), binaries, spec.commandLine().getOut(), spec.commandLine().getErr());
     return service.run(
-        new DemoService.Demo(demo.gear(), demo.fileInput(), file),
-        options,
-        image ? Optional.of(new ImageLaunch()) : Optional.empty());
+        demo.withFile(file), options, image ? Optional.of(new ImageLaunch()) : Optional.empty());
   }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
+import fwgear.emulator.RequestLog;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.manifest.InputSpec;
@@ -20,10 +21,10 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./gear demo}: runs a gear end to end with nothing to set up. It starts the local Flywheel
- * server on a free port with a temporary database, configures the gear with a file input and the
- * server's key (never printed), runs it as {@code ./gear run} does, and prints the groups and
- * projects the server holds afterwards.
+ * {@code ./gear demo}: runs gears end to end with nothing to set up. It starts the local Flywheel
+ * server on a free port with a temporary database (and the demo's seed), configures the first gear
+ * with a file input and the server's key (never printed), runs it as {@code ./gear run} does, then
+ * the gears that follow it, and prints the groups and projects the server holds afterwards.
  */
 public final class DemoService {
   /**
@@ -32,14 +33,42 @@ public final class DemoService {
    * @param gear the gear's folder or name
    * @param fileInput the file input to give
    * @param file that input's file, relative to the repository root
+   * @param seed the local Flywheel's seed file, relative to the repository root; null for the
+   *     built-in seed
+   * @param then gears run after the first one succeeded (api-key input and config only)
    */
-  public record Demo(String gear, String fileInput, String file) {
-    /** The README's main job: project_management with its worked example. */
+  public record Demo(String gear, String fileInput, String file, String seed, List<String> then) {
+    /** project_management with its worked example, on the built-in seed. */
     public static final Demo PROJECT_MANAGEMENT =
         new Demo(
             "gears/project_management",
             "project_file",
             "gears/project_management/data/test-project.yaml");
+
+    /**
+     * The README's main job: project_management makes the centers of push_template's demo project
+     * file (its worked example with ADC ids), then push_template copies the seeded admin group's
+     * templates onto them.
+     */
+    public static final Demo TEMPLATES =
+        new Demo(
+            "gears/project_management",
+            "project_file",
+            "gears/push_template/data/demo-project.yaml",
+            "gears/push_template/data/templates-seed.yaml",
+            List.of("gears/push_template"));
+
+    public Demo {
+      then = then == null ? List.of() : List.copyOf(then);
+    }
+
+    public Demo(String gear, String fileInput, String file) {
+      this(gear, fileInput, file, null, List.of());
+    }
+
+    public Demo withFile(String otherFile) {
+      return new Demo(gear, fileInput, otherFile, seed, then);
+    }
   }
 
   private final Path root;
@@ -70,20 +99,52 @@ public final class DemoService {
    */
   public int run(Demo demo, List<String> options, Optional<RunService.ImageLauncher> image) {
     LocalGear gear = LocalGears.resolve(root, root, demo.gear());
+    List<LocalGear> next =
+        demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
     quietServerLogs();
     Path data = temporaryFolder();
+    Optional<Path> seed = Optional.ofNullable(demo.seed()).map(root::resolve);
     try (FlywheelEmulator server =
-        FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), Optional.empty()))) {
-      err.println("gear: local Flywheel server at " + server.baseUrl() + " (temporary data)");
+        FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), seed))) {
+      err.println(
+          "gear: local Flywheel server at "
+              + server.baseUrl()
+              + " (temporary data"
+              + (demo.seed() == null ? "" : ", seed " + demo.seed())
+              + ")");
       ApiKey key = server.apiKey();
-      GearConfigFile invocation = configure(gear, demo, key, options);
-      Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
       // The gear's AWS SDK reads the gear-bot key from this server's SSM endpoint.
       RunService runs = new RunService(binaries, out, err, server.awsEnvironment());
-      int exitCode =
-          image.isPresent()
-              ? runs.runInImage(gear, invocation, folder, List.of(), image.get())
-              : runs.run(gear, invocation, folder);
+      int exitCode = run(runs, gear, configure(gear, demo, key, options), image);
+      LocalGear last = gear;
+      for (LocalGear then : next) {
+        if (exitCode != 0) {
+          break;
+        }
+        err.println("gear: then " + then.name());
+        exitCode = run(runs, then, configure(then, null, key, options), image);
+        last = then;
+      }
+      if (exitCode == 0 && !next.isEmpty()) {
+        // The last gear once more, nothing having changed: the request log shows what it sent.
+        err.println("gear: " + last.name() + " again, nothing having changed");
+        server.requestLog().clear();
+        exitCode = run(runs, last, configure(last, null, key, options), image);
+        List<RequestLog.Entry> requests =
+            server.requestLog().entries().stream()
+                .filter(e -> e.path().startsWith("/api/"))
+                .toList();
+        long writes = requests.stream().filter(RequestLog.Entry::isWrite).count();
+        out.println();
+        out.println(
+            "Second run of "
+                + last.name()
+                + ": "
+                + writes
+                + (writes == 1 ? " write, " : " writes, ")
+                + (requests.size() - writes)
+                + " reads (the local Flywheel's request log)");
+      }
       out.println();
       out.print(SiteTree.render(FlywheelClient.connect(key)));
       out.flush();
@@ -96,10 +157,23 @@ public final class DemoService {
     }
   }
 
+  private int run(
+      RunService runs,
+      LocalGear gear,
+      GearConfigFile invocation,
+      Optional<RunService.ImageLauncher> image) {
+    Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
+    return image.isPresent()
+        ? runs.runInImage(gear, invocation, folder, List.of(), image.get())
+        : runs.run(gear, invocation, folder);
+  }
+
   private static GearConfigFile configure(
       LocalGear gear, Demo demo, ApiKey key, List<String> options) {
     List<String> inputs = new ArrayList<>();
-    inputs.add(demo.fileInput() + "=" + demo.file());
+    if (demo != null) {
+      inputs.add(demo.fileInput() + "=" + demo.file());
+    }
     gear.manifest().inputs().values().stream()
         .filter(InputSpec::isApiKey)
         .forEach(input -> inputs.add(input.name()));

@@ -66,6 +66,11 @@ public final class GearConfigFile {
     return new GearConfigFile(((ObjectNode) document.root()).deepCopy(), document);
   }
 
+  /** The document with its lines: as read, or (made in memory) as it would be written. */
+  public LocatedDocument document(String displayName) {
+    return source != null ? source : LocatedDocument.parseJson(toJson(), displayName);
+  }
+
   public ObjectNode root() {
     return root;
   }

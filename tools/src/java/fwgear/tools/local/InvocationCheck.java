@@ -1,91 +1,65 @@
 package fwgear.tools.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import fwgear.manifest.ConfigDirective;
+import fwgear.context.GearArguments;
+import fwgear.context.Invocation;
 import fwgear.manifest.InputSpec;
 import fwgear.problem.Problem;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Whether a local invocation is complete enough to run: every value allowed by its directive, every
- * required config key and input set, every file input's local file present. Problems name the
- * config.json key and the command that fixes it.
+ * Whether a local config.json is complete enough to run, by the runtime's own check (the one the
+ * gear's context makes when it opens: {@link Invocation}), with file inputs read from the
+ * repository. This adds only the fix-it hint, chosen by rule id: the {@code ./gear config} command
+ * that sets the value.
  */
 public final class InvocationCheck {
   private InvocationCheck() {}
 
   public static List<Problem> problems(LocalGear gear, GearConfigFile invocation) {
     String file = gear.display(gear.configFile());
+    Invocation checked =
+        Invocation.resolve(
+            gear.manifest(),
+            Optional.of(invocation.document(file)),
+            GearArguments.none(),
+            Map.of(),
+            gear.root());
     String fix = "./gear config " + gear.display(gear.folder());
-    List<Problem> problems = new ArrayList<>();
-    for (Map.Entry<String, ConfigDirective> entry : gear.manifest().config().entrySet()) {
-      String key = entry.getKey();
-      JsonNode value = invocation.config().get(key);
-      if (value == null) {
-        if (!entry.getValue().optional()) {
-          problems.add(
-              Problem.error(
-                  file,
-                  invocation.lineOf("config." + key),
-                  "config." + key,
-                  "config-missing",
-                  "required config key '" + key + "' is not set (" + fix + " -c " + key + "=...)"));
-        }
-        continue;
-      }
-      for (String reason : entry.getValue().check(value)) {
-        problems.add(
-            Problem.error(
-                file,
-                invocation.lineOf("config." + key),
-                "config." + key,
-                "config-value",
-                key + ": " + reason));
-      }
+    return checked.problems().stream().map(problem -> withHint(gear, problem, fix)).toList();
+  }
+
+  private static Problem withHint(LocalGear gear, Problem problem, String fix) {
+    String hint = hint(gear, problem, fix);
+    if (hint.isEmpty()) {
+      return problem;
     }
-    for (Map.Entry<String, InputSpec> entry : gear.manifest().inputs().entrySet()) {
-      String name = entry.getKey();
-      InputSpec input = entry.getValue();
-      JsonNode value = invocation.inputs().get(name);
-      boolean set = value != null && value.isObject();
-      if (!set) {
-        if (!input.optional() && !ConfigEditor.CONTEXT.equals(input.base())) {
-          String how = ConfigEditor.API_KEY.equals(input.base()) ? name : name + "=PATH";
-          problems.add(
-              Problem.error(
-                  file,
-                  invocation.lineOf("inputs." + name),
-                  "inputs." + name,
-                  "input-missing",
-                  "required input '" + name + "' is not set (" + fix + " -i " + how + ")"));
-        }
-        continue;
-      }
-      if (ConfigEditor.FILE.equals(input.base())) {
-        String path = value.path("location").path("path").asText("");
-        if (path.isEmpty() || !Files.isRegularFile(gear.root().resolve(path))) {
-          problems.add(
-              Problem.error(
-                  file,
-                  invocation.lineOf("inputs." + name + ".location.path"),
-                  "inputs." + name + ".location.path",
-                  "input-file",
-                  "the file of input '" + name + "' does not exist: " + path));
-        }
-      }
-      if (ConfigEditor.API_KEY.equals(input.base()) && value.path("key").asText("").isBlank()) {
-        problems.add(
-            Problem.error(
-                file,
-                invocation.lineOf("inputs." + name + ".key"),
-                "inputs." + name + ".key",
-                "input-api-key",
-                "input '" + name + "' has no key (" + fix + " -i " + name + ")"));
-      }
+    return new Problem(
+        problem.file(),
+        problem.line(),
+        problem.key(),
+        problem.rule(),
+        problem.severity(),
+        problem.message() + " (" + hint + ")");
+  }
+
+  /** The command that fixes a problem of this rule, or empty. */
+  static String hint(LocalGear gear, Problem problem, String fix) {
+    String[] key = problem.key().split("\\.");
+    String name = key.length > 1 ? key[1] : "";
+    if (name.isEmpty()) {
+      return "";
     }
-    return problems;
+    return switch (problem.rule()) {
+      case "config-required", "config-value" -> fix + " -c " + name + "=...";
+      case "input-required", "input-file-missing", "input-file", "input-base" -> {
+        InputSpec input = gear.manifest().inputs().get(name);
+        boolean apiKey = input != null && input.isApiKey();
+        yield apiKey ? "FW_API_KEY=... " + fix + " -i " + name : fix + " -i " + name + "=PATH";
+      }
+      case "input-api-key", "api-key-invalid" -> "FW_API_KEY=... " + fix + " -i " + name;
+      default -> "";
+    };
   }
 }

@@ -2,10 +2,13 @@ package fwgear.tools.local;
 
 import fwgear.flywheel.AccessPermission;
 import fwgear.flywheel.FlywheelClient;
+import fwgear.flywheel.Gear;
+import fwgear.flywheel.GearRule;
 import fwgear.flywheel.Group;
 import fwgear.flywheel.Project;
 import fwgear.flywheel.Role;
 import fwgear.flywheel.RolePermission;
+import fwgear.flywheel.ViewerApp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The groups and projects of a Flywheel site as a tree, read through the REST client: each group
  * with its label, tags, project roles and members' access, each project with its tags and role
- * assignments.
+ * assignments, and under it its gear rules, description and viewer apps.
  */
 public final class SiteTree {
   private SiteTree() {}
@@ -24,6 +27,8 @@ public final class SiteTree {
   public static String render(FlywheelClient client) {
     Map<String, String> roleLabels =
         client.roles().stream().collect(Collectors.toMap(Role::id, Role::label, (a, b) -> a));
+    Map<String, String> gearNames =
+        client.findGears().stream().collect(Collectors.toMap(Gear::id, Gear::name, (a, b) -> a));
     List<Group> groups =
         client.findGroups().stream().sorted(Comparator.comparing(Group::id)).toList();
     List<String> lines = new ArrayList<>();
@@ -39,10 +44,11 @@ public final class SiteTree {
       lines.add((lastGroup ? "└── " : "├── ") + describe(group, roleLabels));
       for (int p = 0; p < projects.size(); p++) {
         boolean lastProject = p == projects.size() - 1;
-        lines.add(
-            (lastGroup ? "    " : "│   ")
-                + (lastProject ? "└── " : "├── ")
-                + describe(projects.get(p), roleLabels));
+        String indent = lastGroup ? "    " : "│   ";
+        lines.add(indent + (lastProject ? "└── " : "├── ") + describe(projects.get(p), roleLabels));
+        for (String detail : details(client, projects.get(p), gearNames)) {
+          lines.add(indent + (lastProject ? "      " : "│     ") + detail);
+        }
       }
     }
     return "Flywheel at "
@@ -86,6 +92,43 @@ public final class SiteTree {
                   .collect(Collectors.joining(", ")));
     }
     return line.toString();
+  }
+
+  /**
+   * A project's gear rules (name, gear, fixed inputs), description and viewer apps, one line each
+   * when there are any; two requests per project.
+   */
+  static List<String> details(FlywheelClient client, Project project, Map<String, String> gears) {
+    List<String> details = new ArrayList<>();
+    List<GearRule> rules = client.projectRules(project.id());
+    if (!rules.isEmpty()) {
+      details.add(
+          "rules: "
+              + rules.stream()
+                  .sorted(Comparator.comparing(GearRule::name))
+                  .map(rule -> rule(rule, gears, project.id()))
+                  .collect(Collectors.joining(", ")));
+    }
+    if (!project.description().isEmpty()) {
+      details.add("description: " + project.description().replace("\n", " "));
+    }
+    List<ViewerApp> apps = client.projectViewerApps(project.id());
+    if (!apps.isEmpty()) {
+      details.add("apps: " + apps.stream().map(ViewerApp::name).collect(Collectors.joining(", ")));
+    }
+    return details;
+  }
+
+  private static String rule(GearRule rule, Map<String, String> gears, String projectId) {
+    String fixed =
+        rule.fixedInputs().stream()
+            .map(f -> f.input() + "=" + (projectId.equals(f.id()) ? "" : f.id() + "/") + f.name())
+            .collect(Collectors.joining(" "));
+    return rule.name()
+        + " ("
+        + gears.getOrDefault(rule.gearId(), rule.gearId())
+        + (fixed.isEmpty() ? "" : " " + fixed)
+        + ")";
   }
 
   private static void tags(StringBuilder line, List<String> tags) {

@@ -96,10 +96,10 @@ class RepositoryTest {
                         "a/BUILD:1: build-target-unknown: warning: unknown target type"
                             + " 'jar_thing': not a Pants built-in type (a plugin's or a macro?);"
                             + " targets that depend on it are not checked",
-                        "a/BUILD:2: build-target: unknown field 'colour' of file; known fields:"
+                        "a/BUILD:2: colour: build-target: unknown field 'colour' of file; known fields:"
                             + " name, description, tags, dependencies, source",
-                        "b/BUILD:1: build-target: deploy_jar needs the field 'main'",
-                        "b/BUILD:2: build-target: file.source must be a string, not list"
+                        "b/BUILD:1: main: build-target: deploy_jar needs the field 'main'",
+                        "b/BUILD:2: source: build-target: file.source must be a string, not list"
                             + " [\"m.json\"]"));
   }
 
@@ -222,7 +222,7 @@ class RepositoryTest {
     write(dir, "src/java/app/BUILD", "java_sources()\njava_sources(name='app')\n");
     assertThatThrownBy(() -> Repository.load(dir))
         .hasMessage(
-            "src/java/app/BUILD:2: build-target: two targets are named 'app' (the other at line 1)");
+            "src/java/app/BUILD:2: name: build-target: two targets are named 'app' (the other at line 1)");
   }
 
   @Test

@@ -156,8 +156,14 @@ class RunCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .contains("required input 'api-key' is not set (./gear config gears/sample -i api-key)")
-        .contains("required input 'data_file' is not set");
+        .contains(
+            "inputs.api-key: input-required: the api-key input \"api-key\" has no key: Flywheel"
+                + " provides it; locally set FW_API_KEY or use --api-key-file FILE (FW_API_KEY=..."
+                + " ./gear config gears/sample -i api-key)")
+        .contains(
+            "inputs.data_file: input-required: the file input \"data_file\" is required (it is not"
+                + " optional); locally pass data_file=FILE (./gear config gears/sample -i"
+                + " data_file=PATH)");
     assertThat(runFolder).doesNotExist();
   }
 
@@ -168,7 +174,10 @@ class RunCommandTest {
     var result = repo.gear(KEYS, "run", "gears/sample");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("the file of input 'data_file' does not exist");
+    assertThat(result.err())
+        .contains(
+            "inputs.data_file: input-file-missing: file input \"data_file\": no such file"
+                + " gears/sample/data/input.yaml (./gear config gears/sample -i data_file=PATH)");
   }
 
   @Test
@@ -206,7 +215,11 @@ class RunCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .contains("config.json:" + speedLine + ": config-value: speed: expected an integer");
+        .contains(
+            "config.json:"
+                + speedLine
+                + ": config.speed: config-value: expected an integer but got the string \"fast\""
+                + " (./gear config gears/sample -c speed=...)");
     assertThat(runFolder).doesNotExist();
   }
 }

@@ -56,14 +56,14 @@ class PackageServiceTest {
             e ->
                 assertThat(e.problems().stream().map(Problem::format))
                     .containsExactlyInAnyOrder(
-                        "gears/a/src/docker/BUILD:1: file-source: gears/a/src/docker/manifest.json"
+                        "gears/a/src/docker/BUILD:1: source: file-source: gears/a/src/docker/manifest.json"
                             + " does not exist",
-                        "gears/a/src/docker/BUILD:3: docker-source: gears/a/src/docker/Dockerfile"
+                        "gears/a/src/docker/BUILD:3: source: docker-source: gears/a/src/docker/Dockerfile"
                             + " does not exist",
-                        "gears/a/src/docker/BUILD:5: docker-dependency: gears/a/src/docker:sources is"
+                        "gears/a/src/docker/BUILD:5: dependencies: docker-dependency: gears/a/src/docker:sources is"
                             + " a java_sources: ./gear package puts file, files, resource(s) and"
                             + " deploy_jar targets in an image's context",
-                        "gears/b/src/docker/BUILD:1: docker-source:"
+                        "gears/b/src/docker/BUILD:1: source: docker-source:"
                             + " gears/b/src/docker/Missing.dockerfile does not exist"));
     assertThat(repo.resolve("dist")).doesNotExist();
   }

@@ -66,7 +66,7 @@ class GearScaffolderTest {
     assertThatThrownBy(() -> scaffolder.plan(answers("Zebra Sync")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
-            "templates/gear/gears/{{module_name}}/NOTES.md:2: template-placeholder");
+            "templates/gear/gears/{{module_name}}/NOTES.md:2: colour: template-placeholder");
     assertThat(repo.snapshot()).isEqualTo(before);
   }
 }

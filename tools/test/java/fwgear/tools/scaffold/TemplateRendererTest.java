@@ -40,7 +40,9 @@ class TemplateRendererTest {
   void reportsEveryUnknownPlaceholderWithItsLine() {
     assertThatThrownBy(() -> renderer.renderFile("a\n{{nope}}\n{{ other }}", "templates/x", "x.md"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("templates/x:2: template-placeholder: unknown placeholder {{nope}}")
-        .hasMessageContaining("templates/x:3: template-placeholder: unknown placeholder {{other}}");
+        .hasMessageContaining(
+            "templates/x:2: nope: template-placeholder: unknown placeholder {{nope}}")
+        .hasMessageContaining(
+            "templates/x:3: other: template-placeholder: unknown placeholder {{other}}");
   }
 }

@@ -98,13 +98,14 @@ class RepositorySettingsTest {
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
-            "gear.toml:3: settings-type: docker.default_repository must be a string")
+            "gear.toml:3: docker.default_repository: settings-type: docker.default_repository must be a string")
         .hasMessageContaining(
-            "gear.toml:4: settings-builder: builder must be docker, podman or buildah, not"
+            "gear.toml:4: docker.builder: settings-builder: builder must be docker, podman or buildah, not"
                 + " 'kaniko'")
-        .hasMessageContaining("gear.toml:5: settings-registry: registry 'company' has no address")
         .hasMessageContaining(
-            "gear.toml:8: settings-type: repository.ignore must be a list of strings");
+            "gear.toml:5: docker.registries.company.address: settings-registry: registry 'company' has no address")
+        .hasMessageContaining(
+            "gear.toml:8: repository.ignore: settings-type: repository.ignore must be a list of strings");
     write(
         dir,
         "gear.toml",
@@ -113,15 +114,15 @@ class RepositorySettingsTest {
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
-            "gear.toml:1: settings-unknown: unknown table [dokcer]; did you mean docker? known"
+            "gear.toml:1: dokcer: settings-unknown: unknown table [dokcer]; did you mean docker? known"
                 + " tables: docker, repository")
         .hasMessageContaining(
-            "gear.toml:4: settings-unknown: unknown key docker.bulider; did you mean builder?"
+            "gear.toml:4: docker.bulider: settings-unknown: unknown key docker.bulider; did you mean builder?"
                 + " known keys of [docker]: default_repository, build_args, builder, registries,"
                 + " buildah")
-        .hasMessageContaining("gear.toml:6: settings-unknown: unknown key docker.buildah.storage;")
+        .hasMessageContaining("gear.toml:6: docker.buildah.storage: settings-unknown: unknown key docker.buildah.storage;")
         .hasMessageContaining(
-            "gear.toml:9: settings-unknown: unknown key docker.registries.x.port;");
+            "gear.toml:9: docker.registries.x.port: settings-unknown: unknown key docker.registries.x.port;");
     write(dir, "gear.toml", "[docker\n");
     assertThatThrownBy(() -> RepositorySettings.load(dir))
         .hasMessageContaining("gear.toml:1: settings-syntax");

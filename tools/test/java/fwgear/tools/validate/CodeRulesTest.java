@@ -23,7 +23,7 @@ class CodeRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_APP
-                + "BUILD:3: code-main-class: deploy_jar gears/project_management/src/java/project_app:bin:"
+                + "BUILD:3: main: code-main-class: deploy_jar gears/project_management/src/java/project_app:bin:"
                 + " main class project_app.Runner is not among its Java sources (looked for"
                 + " Runner.java of package 'project_app' in gears/project_management/src/java/project_app)");
 
@@ -31,7 +31,7 @@ class CodeRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_APP
-                + "BUILD:3: code-main-class: deploy_jar gears/project_management/src/java/project_app:bin:"
+                + "BUILD:3: main: code-main-class: deploy_jar gears/project_management/src/java/project_app:bin:"
                 + " project_app.Main ("
                 + JAVA_APP
                 + "Main.java) has no public static void main(String[] args)");
@@ -56,14 +56,14 @@ class CodeRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_MANIFEST
-                + ":18: code-input-unused: warning: required input 'project_file' is never read by"
+                + ":18: inputs.project_file: code-input-unused: warning: required input 'project_file' is never read by"
                 + " the gear's code",
             JAVA_APP
-                + "Run.java:12: code-config-undeclared: the code reads config 'admin', which "
+                + "Run.java:12: admin: code-config-undeclared: the code reads config 'admin', which "
                 + JAVA_MANIFEST
                 + " does not declare (it declares dry_run, admin_group, new_only)",
             JAVA_APP
-                + "Run.java:14: code-input-undeclared: the code reads input 'projects', which "
+                + "Run.java:14: projects: code-input-undeclared: the code reads input 'projects', which "
                 + JAVA_MANIFEST
                 + " does not declare (it declares project_file, api-key)");
   }
@@ -107,12 +107,12 @@ class CodeRulesTest {
 
     assertThat(problems(root))
         .containsExactly(
-            "project_management/src/python/project_app/BUILD:2: code-entry-point: pex_binary"
+            "project_management/src/python/project_app/BUILD:2: entry_point: code-entry-point: pex_binary"
                 + " project_management/src/python/project_app:bin: entry_point"
                 + " 'project_app.start:main' names no file"
                 + " (project_management/src/python/project_app/project_app/start.py does not exist)",
             run
-                + ":11: code-config-undeclared: the code reads config 'admin', which"
+                + ":11: admin: code-config-undeclared: the code reads config 'admin', which"
                 + " project_management/src/docker/manifest.json does not declare (it declares"
                 + " dry_run, admin_group, new_only)");
 
@@ -134,7 +134,7 @@ class CodeRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_MANIFEST
-                + ":18: code-input-unused: warning: required input 'project_file' is never read by"
+                + ":18: inputs.project_file: code-input-unused: warning: required input 'project_file' is never read by"
                 + " the gear's code");
   }
 }

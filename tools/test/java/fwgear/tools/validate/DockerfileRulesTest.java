@@ -24,7 +24,7 @@ class DockerfileRulesTest {
         "source=\"Dockerfile.gear\"");
     assertThat(problems(root))
         .containsExactly(
-            "gears/project_management/src/docker/BUILD:5: dockerfile-missing:"
+            "gears/project_management/src/docker/BUILD:5: source: dockerfile-missing:"
                 + " gears/project_management/src/docker:project-management:"
                 + " gears/project_management/src/docker/Dockerfile.gear: file not found");
   }
@@ -88,7 +88,7 @@ class DockerfileRulesTest {
                 + JAVA_MANIFEST
                 + ":12); a local docker run and Flywheel would run different programs",
             JAVA_MANIFEST
-                + ":12: dockerfile-command: the command '/flywheel/v0/run' runs /flywheel/v0/run,"
+                + ":12: command: dockerfile-command: the command '/flywheel/v0/run' runs /flywheel/v0/run,"
                 + " but the Dockerfile puts the binary at /bin/run ("
                 + JAVA_DOCKERFILE
                 + "); set \"command\": \"/bin/run\"");
@@ -137,18 +137,18 @@ class DockerfileRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_MANIFEST
-                + ":11: dockerfile-environment: warning: environment FLYWHEEL is '/flywheel' but the"
+                + ":11: environment.FLYWHEEL: dockerfile-environment: warning: environment FLYWHEEL is '/flywheel' but the"
                 + " Dockerfile sets '/flywheel/v0' ("
                 + JAVA_DOCKERFILE
                 + ":6)",
             JAVA_MANIFEST
-                + ":11: dockerfile-environment: ENV JAVA_HOME ("
+                + ":11: environment.JAVA_HOME: dockerfile-environment: ENV JAVA_HOME ("
                 + JAVA_DOCKERFILE
                 + ":7) is needed at run time but not in the manifest's environment; Flywheel runs"
                 + " the command with the default PATH and the manifest's environment only: add"
                 + " \"JAVA_HOME\": \"/opt/java/openjdk\"",
             JAVA_MANIFEST
-                + ":11: dockerfile-environment: ENV GEAR_MODE ("
+                + ":11: environment.GEAR_MODE: dockerfile-environment: ENV GEAR_MODE ("
                 + JAVA_DOCKERFILE
                 + ":8) is read by the gear's code but not in the manifest's environment; Flywheel"
                 + " runs the command with the default PATH and the manifest's environment only:"
@@ -179,7 +179,7 @@ class DockerfileRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_MANIFEST
-                + ":11: dockerfile-environment: ENV PATH ("
+                + ":11: environment.PATH: dockerfile-environment: ENV PATH ("
                 + JAVA_DOCKERFILE
                 + ":7) is needed at run time but not in the manifest's environment; Flywheel runs"
                 + " the command with the default PATH and the manifest's environment only: add"
@@ -203,7 +203,7 @@ class DockerfileRulesTest {
         "source=\"Dockerfile\", target_stage=\"run\",");
     assertThat(problems(root))
         .containsExactly(
-            "gears/project_management/src/docker/BUILD:5: dockerfile-target-stage: target_stage 'run'"
+            "gears/project_management/src/docker/BUILD:5: target_stage: dockerfile-target-stage: target_stage 'run'"
                 + " is not a stage of "
                 + JAVA_DOCKERFILE
                 + " (it names none)");

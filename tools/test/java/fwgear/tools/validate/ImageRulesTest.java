@@ -29,7 +29,7 @@ class ImageRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_MANIFEST
-                + ":2: image-name: name 'project-manager' differs from the docker_image target name"
+                + ":2: name: image-name: name 'project-manager' differs from the docker_image target name"
                 + " 'project-management' ("
                 + JAVA_BUILD
                 + ":3)");
@@ -43,13 +43,13 @@ class ImageRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_BUILD
-                + ":10: image-version-tag: image_tags [0.0.1, latest] of"
+                + ":10: image_tags: image-version-tag: image_tags [0.0.1, latest] of"
                 + " gears/project_management/src/docker:project-management do not hold the"
                 + " manifest's version '0.0.2' ("
                 + JAVA_MANIFEST
                 + ":5)",
             JAVA_MANIFEST
-                + ":14: image-builder-image: custom.gear-builder.image"
+                + ":14: custom.gear-builder.image: image-builder-image: custom.gear-builder.image"
                 + " 'naccdata/project-management:0.0.1' should be naccdata/project-management:0.0.2:"
                 + " its tag '0.0.1' is not the manifest's version '0.0.2'");
   }
@@ -102,7 +102,7 @@ class ImageRulesTest {
         .asString()
         .startsWith(
             JAVA_MANIFEST
-                + ":14: image-builder-image: custom.gear-builder.image is missing; it should be naccdata/project-management:0.0.1");
+                + ":14: custom.gear-builder.image: image-builder-image: custom.gear-builder.image is missing; it should be naccdata/project-management:0.0.1");
   }
 
   @Test
@@ -116,7 +116,7 @@ class ImageRulesTest {
     assertThat(problems(root))
         .containsExactly(
             JAVA_BUILD
-                + ":10: image-extra-tags: warning: image_tags hold [0.0] besides the version '0.0.1'"
+                + ":10: image_tags: image-extra-tags: warning: image_tags hold [0.0] besides the version '0.0.1'"
                 + " and latest; the seed tags an image with its version and latest only");
   }
 
@@ -129,15 +129,15 @@ class ImageRulesTest {
     assertThat(problems(root))
         .contains(
             JAVA_BUILD
-                + ":6: image-dependency-missing: gears/project_management/src/docker:project-management"
+                + ":6: dependencies: image-dependency-missing: gears/project_management/src/docker:project-management"
                 + " depends on gears/project_management/src/java/project_app:binary, which no BUILD"
                 + " file declares",
             JAVA_BUILD
-                + ":6: image-manifest-dependency: gears/project_management/src/docker:project-management"
+                + ":6: dependencies: image-manifest-dependency: gears/project_management/src/docker:project-management"
                 + " does not depend on a file target for its manifest, such as"
                 + " file(name=\"manifest\", source=\"manifest.json\") and \":manifest\"",
             JAVA_BUILD
-                + ":6: image-binary-dependency: gears/project_management/src/docker:project-management"
+                + ":6: dependencies: image-binary-dependency: gears/project_management/src/docker:project-management"
                 + " does not depend on a binary target (deploy_jar or pex_binary) to run");
   }
 

@@ -24,7 +24,9 @@ class ManifestRulesTest {
 
     assertThat(problems(root))
         .anyMatch(
-            p -> p.startsWith(JAVA_MANIFEST + ":8: manifest-unknown-key: unknown key \"colour\""))
+            p ->
+                p.startsWith(
+                    JAVA_MANIFEST + ":8: colour: manifest-unknown-key: unknown key \"colour\""))
         .anyMatch(p -> p.startsWith(JAVA_MANIFEST + ":8: ") && p.contains("mit"));
   }
 

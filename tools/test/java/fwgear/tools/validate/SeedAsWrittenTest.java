@@ -37,11 +37,11 @@ class SeedAsWrittenTest {
     assertThat(problems(root))
         .containsExactly(
             DOCKER
-                + "BUILD:4: image-dependency-missing: project_management/src/docker:project-management"
+                + "BUILD:4: dependencies: image-dependency-missing: project_management/src/docker:project-management"
                 + " depends on project_management/src/python:bin, which no BUILD file declares; did"
                 + " you mean project_management/src/python/project_app:bin?",
             DOCKER
-                + "BUILD:4: image-binary-dependency: project_management/src/docker:project-management"
+                + "BUILD:4: dependencies: image-binary-dependency: project_management/src/docker:project-management"
                 + " does not depend on a binary target (deploy_jar or pex_binary) to run",
             DOCKER
                 + "Dockerfile:6: dockerfile-copy-source: COPY project_management.src.python/bin.pex: not"
