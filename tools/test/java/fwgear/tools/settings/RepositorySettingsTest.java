@@ -120,7 +120,8 @@ class RepositorySettingsTest {
             "gear.toml:4: docker.bulider: settings-unknown: unknown key docker.bulider; did you mean builder?"
                 + " known keys of [docker]: default_repository, build_args, builder, registries,"
                 + " buildah")
-        .hasMessageContaining("gear.toml:6: docker.buildah.storage: settings-unknown: unknown key docker.buildah.storage;")
+        .hasMessageContaining(
+            "gear.toml:6: docker.buildah.storage: settings-unknown: unknown key docker.buildah.storage;")
         .hasMessageContaining(
             "gear.toml:9: docker.registries.x.port: settings-unknown: unknown key docker.registries.x.port;");
     write(dir, "gear.toml", "[docker\n");
