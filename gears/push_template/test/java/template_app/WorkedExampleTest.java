@@ -183,7 +183,8 @@ class WorkedExampleTest {
     assertThat(result.exitCode()).as(result.log()).isEqualTo(2);
     assertThat(writes()).isZero();
     assertThat(result.log())
-        .contains("nacc/form-retrospective-template: rules.form-import.fixed_inputs.input_file: template-fixed-input: gear rule form-import");
+        .contains(
+            "nacc/form-retrospective-template: rules.form-import.fixed_inputs.input_file: template-fixed-input: gear rule form-import");
   }
 
   private void flywheelDeleteFile(String projectId, String name) throws Exception {

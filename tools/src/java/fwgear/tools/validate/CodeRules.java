@@ -301,7 +301,8 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
               boolean optional = input.path("optional").asBoolean(false);
               if (base.equals("api-key")
                   || optional
-                  || scan.inputReads().containsKey(entry.getKey())) {
+                  || scan.inputReads().containsKey(entry.getKey())
+                  || scan.inconclusive(entry.getKey())) {
                 return; // an api-key input is read by the client factories, not by name
               }
               problems.add(

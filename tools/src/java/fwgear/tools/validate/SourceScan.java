@@ -20,12 +20,14 @@ import java.util.stream.Stream;
  * the gear's {@code src/} folder): config and input names given as string literals (or as string
  * constants declared in the same sources) to the context's accessors, and environment variables.
  *
- * <p>Java accessors are {@link fwgear.context.GearContext}'s: methods whose name starts with {@code
- * config}, {@code requireConfig} and {@code flag} (config values; {@code config(Record.class)}
- * reads the record's components in snake_case), and whose name contains {@code input}/{@code Input}
- * or is {@code contextValue} (inputs), called with the name as first argument. Python accessors are
- * the toolkit's: {@code get_input*}, {@code open_input}, {@code config.get(...)}, {@code
- * config[...]}, {@code opts.get(...)}.
+ * <p>Only direct forms count (precise or silent). Java accessors are {@link
+ * fwgear.context.GearContext}'s: {@code config}, {@code configValue}, {@code requireConfig}, {@code
+ * flag} (config values; {@code config(Record.class)} reads the record's components in snake_case),
+ * {@code input}, {@code inputFile}, {@code inputPath}, {@code inputFilename}, {@code openInput},
+ * {@code contextValue} (inputs), called with the name as first argument. Python accessors are the
+ * toolkit's: {@code get_input*}, {@code open_input}, {@code config.get(...)}, {@code config[...]},
+ * {@code opts.get(...)}. A name passed to any other call ({@code read_csv(context, "x")}) makes the
+ * scan inconclusive for it ({@link #inconclusive}).
  *
  * @param configReads config names read, each with where it is first read
  * @param inputReads input names read, each with where it is first read
@@ -36,21 +38,36 @@ public record SourceScan(
     Map<String, Location> configReads,
     Map<String, Location> inputReads,
     Set<String> environmentReads,
-    List<String> files) {
+    List<String> files,
+    Set<String> passedToCalls) {
+
+  /**
+   * Whether the code may read a name through a helper: the name is a string passed to some other
+   * call, so the scan cannot tell. Such a name is never reported as unread.
+   */
+  public boolean inconclusive(String name) {
+    return passedToCalls.contains(name);
+  }
 
   /** A place in a source file. */
   public record Location(String file, int line) {}
 
   private static final String NAME = "(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][A-Za-z0-9_.]*))";
   private static final Pattern JAVA_CONFIG =
-      Pattern.compile(
-          "\\.\\s*((?:get|optional|require|has)?[Cc]onfig[A-Za-z]*|flag)\\s*\\(\\s*" + NAME);
+      Pattern.compile("\\.\\s*(config|configValue|requireConfig|flag)\\s*\\(\\s*" + NAME);
   private static final Pattern JAVA_CONFIG_RECORD =
       Pattern.compile("\\.\\s*config\\s*\\(\\s*([A-Z][A-Za-z0-9_]*)\\.class\\s*\\)");
   private static final Pattern JSON_PROPERTY =
       Pattern.compile("@JsonProperty\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"");
   private static final Pattern JAVA_INPUT =
-      Pattern.compile("\\.\\s*([A-Za-z]*[Ii]nput[A-Za-z]*|contextValue)\\s*\\(\\s*" + NAME);
+      Pattern.compile(
+          "\\.\\s*(input|inputFile|inputPath|inputFilename|openInput|contextValue)\\s*\\(\\s*"
+              + NAME);
+
+  /** A string literal passed to a call: {@code helper(context, "name")}, {@code f("name")}. */
+  private static final Pattern CALL_ARGUMENT =
+      Pattern.compile("[(,]\\s*[\"']([A-Za-z0-9_][A-Za-z0-9_.-]*)[\"']\\s*[,)]");
+
   private static final Pattern JAVA_CONSTANT =
       Pattern.compile(
           "static\\s+final\\s+String\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*;");
@@ -111,8 +128,13 @@ public record SourceScan(
     Map<String, Location> config = new LinkedHashMap<>();
     Map<String, Location> inputs = new LinkedHashMap<>();
     Set<String> environment = new LinkedHashSet<>();
+    Set<String> passed = new java.util.HashSet<>();
     texts.forEach(
         (file, text) -> {
+          Matcher argument = CALL_ARGUMENT.matcher(text);
+          while (argument.find()) {
+            passed.add(argument.group(1));
+          }
           boolean java = file.endsWith(".java");
           if (java && !mayReadContext(text)) {
             return;
@@ -135,7 +157,7 @@ public record SourceScan(
             }
           }
         });
-    return new SourceScan(config, inputs, environment, List.copyOf(texts.keySet()));
+    return new SourceScan(config, inputs, environment, List.copyOf(texts.keySet()), passed);
   }
 
   private static void collect(

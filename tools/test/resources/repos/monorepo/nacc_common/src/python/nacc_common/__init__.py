@@ -1,0 +1,1 @@
+"""NACC common code."""
