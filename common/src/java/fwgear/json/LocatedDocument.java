@@ -85,9 +85,17 @@ public final class LocatedDocument {
   }
 
   private static LocatedDocument read(Path file, String displayName, ObjectMapper mapper) {
-    String text;
+    return parse(readText(file, displayName), displayName, mapper);
+  }
+
+  /**
+   * The file as UTF-8 text; a missing file, a binary file (one with NUL bytes) or one that is not
+   * UTF-8 is an {@link InvalidInputException} that says so.
+   */
+  static String readText(Path file, String displayName) {
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(
           Problem.error(displayName, 0, "", "file-missing", "file not found"));
@@ -95,7 +103,59 @@ public final class LocatedDocument {
       throw new InvalidInputException(
           Problem.error(displayName, 0, "", "file-unreadable", "cannot read: " + e.getMessage()));
     }
-    return parse(text, displayName, mapper);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new InvalidInputException(
+            Problem.error(
+                displayName,
+                lineAt(bytes, i),
+                "",
+                "file-binary",
+                "is a binary file (a NUL byte at offset " + i + "), not text"));
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int offset = firstBadByte(bytes);
+      throw new InvalidInputException(
+          Problem.error(
+              displayName,
+              lineAt(bytes, offset),
+              "",
+              "file-encoding",
+              String.format(
+                  "is not UTF-8 text: byte 0x%02X at offset %d (save the file as UTF-8)",
+                  bytes[offset] & 0xFF, offset)));
+    }
+  }
+
+  private static int lineAt(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** The offset of the first byte that does not decode as UTF-8. */
+  private static int firstBadByte(byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? Math.min(in.position(), bytes.length - 1) : 0;
   }
 
   private static LocatedDocument parse(String text, String displayName, ObjectMapper mapper) {
@@ -117,17 +177,7 @@ public final class LocatedDocument {
    * InvalidInputException} naming its line.
    */
   public static List<LocatedDocument> readYamlDocuments(Path file, String displayName) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(
-          Problem.error(displayName, 0, "", "file-missing", "file not found"));
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          Problem.error(displayName, 0, "", "file-unreadable", "cannot read: " + e.getMessage()));
-    }
-    return parseYamlDocuments(text, displayName);
+    return parseYamlDocuments(readText(file, displayName), displayName);
   }
 
   /** {@link #readYamlDocuments} for text in memory. */

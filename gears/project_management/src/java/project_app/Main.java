@@ -58,7 +58,8 @@ public final class Main {
             options.newOnly());
     SiteState current =
         new SiteReader(site).read(desired.groups().stream().map(GroupSpec::id).toList());
-    Planner planner = new Planner(roles.values(), site.currentUserId());
+    // Who the gear runs as matters only for a group it creates: asked for then, not before.
+    Planner planner = new Planner(roles.values(), site::currentUserId);
     Plan<Change> plan = planner.plan(desired, current);
     return plan.printOrApply(options.dryRun(), PlanApplier.of(site, current));
   }

@@ -19,6 +19,14 @@ public record CenterDefinition(
     tags = List.copyOf(tags);
   }
 
+  /** The same center, as far as the gear is concerned (its line aside). */
+  public boolean sameAs(CenterDefinition other) {
+    return name.equals(other.name)
+        && centerId.equals(other.centerId)
+        && active == other.active
+        && tags.equals(other.tags);
+  }
+
   public boolean isNew() {
     return CenterGroups.isNew(tags);
   }

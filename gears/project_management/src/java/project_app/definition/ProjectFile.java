@@ -73,6 +73,8 @@ public final class ProjectFile {
       }
     }
     checker.crossCheck(studies, displayName);
+    // In line order, as a reader fixes them (the sort is stable within a line).
+    checker.problems.sort(java.util.Comparator.comparingInt(Problem::line));
     InvalidInputException.throwIfErrors(checker.problems);
     return new Contents(studies, checker.problems);
   }
@@ -135,7 +137,14 @@ public final class ProjectFile {
             "datatype",
             "'" + datatype + "' is not a datatype name (letters, digits and _ only)");
       } else if (!seen.add(datatype.toLowerCase(Locale.ROOT))) {
-        error(doc, "/datatypes/" + i, "duplicate", "datatype '" + datatype + "' is listed twice");
+        // Project labels are lower case: FORM and form name the same projects.
+        warning(
+            doc,
+            "/datatypes/" + i,
+            "duplicate",
+            "datatype '"
+                + datatype
+                + "' is listed twice (datatypes are not case-sensitive); it is used once");
       } else {
         datatypes.add(datatype);
       }
@@ -152,7 +161,7 @@ public final class ProjectFile {
     if (node.isEmpty()) {
       warning(doc, "/centers", "no-centers", "no centers: only the release group is made");
     }
-    Set<String> seen = new HashSet<>();
+    Map<String, CenterDefinition> seen = new HashMap<>();
     for (int i = 0; i < node.size(); i++) {
       String path = "/centers/" + i;
       JsonNode center = node.get(i);
@@ -177,12 +186,36 @@ public final class ProjectFile {
                   + centerId
                   + "' is not a valid Flywheel group id (2 to 32 lower case letters, digits and"
                   + " . @ _ -, starting and ending with a letter or digit)");
-        } else if (!seen.add(centerId)) {
-          error(doc, path + "/center-id", "duplicate", "center '" + centerId + "' is listed twice");
         }
       }
-      if (errorCount() == before) {
-        centers.add(new CenterDefinition(name, centerId, active, tags, doc.lineOf(path)));
+      if (errorCount() > before) {
+        continue;
+      }
+      CenterDefinition definition =
+          new CenterDefinition(name, centerId, active, tags, doc.lineOf(path));
+      CenterDefinition first = seen.putIfAbsent(centerId, definition);
+      if (first == null) {
+        centers.add(definition);
+      } else if (first.sameAs(definition)) {
+        warning(
+            doc,
+            path + "/center-id",
+            "duplicate",
+            "center '"
+                + centerId
+                + "' is listed twice, the same both times (first on line "
+                + first.line()
+                + "); it is used once");
+      } else {
+        error(
+            doc,
+            path + "/center-id",
+            "duplicate",
+            "center '"
+                + centerId
+                + "' is listed twice, differently (first on line "
+                + first.line()
+                + "); list each center once");
       }
     }
     return centers;
@@ -312,7 +345,8 @@ public final class ProjectFile {
       error(doc, path, "type", "must be a non-empty text");
       return null;
     }
-    return node.asText().strip();
+    // As written: a quoted "  Padded Center  " keeps its spaces (YAML already trims plain text).
+    return node.asText();
   }
 
   private Boolean bool(LocatedDocument doc, String path, boolean required) {

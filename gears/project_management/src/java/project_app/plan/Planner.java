@@ -25,26 +25,42 @@ import project_app.state.SiteState;
  */
 public final class Planner {
   private final Map<String, RoleRef> rolesById;
-  private final String creatorId;
-  private final Map<String, Set<String>> newProjectPermissions;
+  private final java.util.function.Supplier<String> creator;
+  private String creatorId;
 
   /**
    * @param siteRoles every site role, to name the roles a user already has
-   * @param creatorId the user the gear runs as: Flywheel makes the creator of a group its admin,
-   *     and gives the creator of a project the role labelled admin, so a new group or project
-   *     starts with that permission
+   * @param creator the user the gear runs as: Flywheel makes the creator of a group its admin, and
+   *     gives the creator of a project the role labelled admin, so a new group or project starts
+   *     with that permission. Asked for only when the plan creates a group or project (it costs a
+   *     request), and then once.
    */
-  public Planner(Iterable<RoleRef> siteRoles, String creatorId) {
+  public Planner(Iterable<RoleRef> siteRoles, java.util.function.Supplier<String> creator) {
     Map<String, RoleRef> byId = new java.util.HashMap<>();
     siteRoles.forEach(role -> byId.put(role.id(), role));
     this.rolesById = byId;
-    this.creatorId = creatorId;
-    this.newProjectPermissions =
-        byId.values().stream()
-            .filter(role -> role.label().equals("admin"))
-            .findFirst()
-            .map(admin -> Map.of(creatorId, Set.of(admin.id())))
-            .orElse(Map.of());
+    this.creator = creator;
+  }
+
+  /** A planner for a known creator. */
+  public static Planner forCreator(Iterable<RoleRef> siteRoles, String creatorId) {
+    return new Planner(siteRoles, () -> creatorId);
+  }
+
+  private String creatorId() {
+    if (creatorId == null) {
+      creatorId = creator.get();
+    }
+    return creatorId;
+  }
+
+  /** The permissions Flywheel gives a project it creates: the creator has the admin role. */
+  private Map<String, Set<String>> newProjectPermissions() {
+    return rolesById.values().stream()
+        .filter(role -> role.label().equals("admin"))
+        .findFirst()
+        .map(admin -> Map.of(creatorId(), Set.of(admin.id())))
+        .orElse(Map.of());
   }
 
   public Plan<Change> plan(DesiredState desired, SiteState site) {
@@ -94,7 +110,7 @@ public final class Planner {
     List<String> tags = current.map(GroupState::tags).orElse(List.of());
     List<String> roles = current.map(GroupState::roleIds).orElse(List.of());
     Map<String, String> access =
-        current.map(GroupState::permissions).orElse(Map.of(creatorId, "admin"));
+        current.isPresent() ? current.get().permissions() : Map.of(creatorId(), "admin");
     group.tags().stream()
         .filter(tag -> !tags.contains(tag))
         .forEach(tag -> changes.add(new Change.AddGroupTag(group.id(), tag)));
@@ -123,7 +139,7 @@ public final class Planner {
         .forEach(
             tag -> changes.add(new Change.AddProjectTag(project.groupId(), project.label(), tag)));
     Map<String, Set<String>> permissions =
-        current.map(ProjectState::permissions).orElse(newProjectPermissions);
+        current.isPresent() ? current.get().permissions() : newProjectPermissions();
     project
         .userRoles()
         .forEach(

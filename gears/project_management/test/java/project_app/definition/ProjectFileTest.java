@@ -14,6 +14,95 @@ class ProjectFileTest {
   static final Path WORKED_EXAMPLE = Path.of("data/test-project.yaml");
 
   @Test
+  void quotedNamesAndTagsAreUsedAsWritten() {
+    ProjectFile.Contents contents =
+        ProjectFile.parse(
+            """
+            project: "  Padded Study  "
+            project-id: p
+            centers:
+              - {name: "  Padded Center  ", center-id: pad, is-active: true, tags: [" t1 "]}
+            datatypes: [form]
+            published: false
+            """,
+            "p.yaml");
+
+    StudyDefinition study = contents.studies().get(0);
+    assertThat(study.name()).isEqualTo("  Padded Study  ");
+    assertThat(study.centers().get(0).name()).isEqualTo("  Padded Center  ");
+    assertThat(study.centers().get(0).tags()).containsExactly(" t1 ");
+  }
+
+  @Test
+  void anIdenticalCenterTwiceAndDatatypesDifferingInCaseAreMergedWithAWarning() {
+    ProjectFile.Contents contents =
+        ProjectFile.parse(
+            """
+            project: P
+            project-id: p
+            centers:
+              - {name: Alpha, center-id: alpha, is-active: true, tags: [a]}
+              - {name: Alpha, center-id: alpha, is-active: true, tags: [a]}
+            datatypes: [FORM, form, dicom]
+            published: false
+            """,
+            "p.yaml");
+
+    StudyDefinition study = contents.studies().get(0);
+    assertThat(study.centers()).extracting(CenterDefinition::centerId).containsExactly("alpha");
+    assertThat(study.datatypes()).containsExactly("FORM", "dicom");
+    assertThat(study.ingestLabel("FORM")).isEqualTo("ingest-form-p");
+    assertThat(contents.warnings())
+        .extracting(Problem::format)
+        .containsExactly(
+            "p.yaml:5: centers.1.center-id: duplicate: warning: center 'alpha' is listed twice,"
+                + " the same both times (first on line 4); it is used once",
+            "p.yaml:6: datatypes.1: duplicate: warning: datatype 'form' is listed twice"
+                + " (datatypes are not case-sensitive); it is used once");
+  }
+
+  @Test
+  void aCenterListedTwiceDifferentlyIsAnError() {
+    List<String> problems =
+        problems(
+            """
+            project: P
+            project-id: p
+            centers:
+              - {name: Alpha, center-id: alpha, is-active: true, tags: [a]}
+              - {name: Alpha, center-id: alpha, is-active: false, tags: [a]}
+            datatypes: [form]
+            published: false
+            """);
+
+    assertThat(problems)
+        .containsExactly(
+            "p.yaml:5: centers.1.center-id: duplicate: center 'alpha' is listed twice, differently"
+                + " (first on line 4); list each center once");
+  }
+
+  @Test
+  void aBinaryOrNonUtf8FileSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path binary = dir.resolve("p.yaml");
+    java.nio.file.Files.write(binary, new byte[] {'a', ':', ' ', 1, 0, 2, '\n'});
+    Path latin1 = dir.resolve("l.yaml");
+    java.nio.file.Files.write(
+        latin1,
+        "project: P\nname: Caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class, () -> ProjectFile.read(binary, "p.yaml")))
+        .hasMessage("p.yaml:1: file-binary: is a binary file (a NUL byte at offset 4), not text");
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class, () -> ProjectFile.read(latin1, "l.yaml")))
+        .hasMessage(
+            "l.yaml:2: file-encoding: is not UTF-8 text: byte 0xE9 at offset 20 (save the file as"
+                + " UTF-8)");
+  }
+
+  @Test
   void readsTheWorkedExample() {
     List<StudyDefinition> studies = ProjectFile.read(WORKED_EXAMPLE, "test-project.yaml").studies();
 
@@ -118,21 +207,22 @@ class ProjectFileTest {
 
     assertThat(problems)
         .containsExactly(
-            "p.yaml:10: published: type: must be true or false, not 'maybe'",
-            "p.yaml:9: datatypes.1: duplicate: datatype 'Form' is listed twice",
-            "p.yaml:8: centers.0.colour: unknown-key: unknown key; expected one of name,"
-                + " center-id, is-active, tags",
-            "p.yaml:6: centers.0.is-active: type: must be true or false, not 'yes please'",
-            "p.yaml:7: centers.0.tags.1: tag: tag 'a/b' must be 1 to 32 characters without '/'",
             "p.yaml:5: centers.0.center-id: group-id: 'Alpha Center' is not a valid Flywheel group"
                 + " id (2 to 32 lower case letters, digits and . @ _ -, starting and ending with a"
                 + " letter or digit)",
-            "p.yaml:15: datatypes: no-datatypes: warning: no datatypes: no ingest or"
-                + " retrospective projects",
-            "p.yaml:14: centers: type: must be a list",
+            "p.yaml:6: centers.0.is-active: type: must be true or false, not 'yes please'",
+            "p.yaml:7: centers.0.tags.1: tag: tag 'a/b' must be 1 to 32 characters without '/'",
+            "p.yaml:8: centers.0.colour: unknown-key: unknown key; expected one of name,"
+                + " center-id, is-active, tags",
+            "p.yaml:9: datatypes.1: duplicate: warning: datatype 'Form' is listed twice (datatypes"
+                + " are not case-sensitive); it is used once",
+            "p.yaml:10: published: type: must be true or false, not 'maybe'",
             "p.yaml:13: project-id: group-id: the release group id 'release-Q' is not a valid"
                 + " Flywheel group id (lower case letters, digits and . @ _ -, at most 32"
-                + " characters)");
+                + " characters)",
+            "p.yaml:14: centers: type: must be a list",
+            "p.yaml:15: datatypes: no-datatypes: warning: no datatypes: no ingest or"
+                + " retrospective projects");
   }
 
   @Test

@@ -24,7 +24,7 @@ import project_app.state.RoleRef;
 import project_app.state.SiteState;
 
 class PlannerTest {
-  private final Planner planner = new Planner(ROLES.values(), "u1@example.org");
+  private final Planner planner = Planner.forCreator(ROLES.values(), "u1@example.org");
 
   private static DesiredState desired(boolean newOnly) throws GearExecutionException {
     return DesiredState.of(WorkedExample.studies(), "nacc", WorkedExample.admin(), ROLES, newOnly);
