@@ -54,6 +54,11 @@ final class Seed {
     }
   }
 
+  /** The parsed file, for the sections read elsewhere ({@link S3Seed}). */
+  LocatedDocument document() {
+    return document;
+  }
+
   /** The API keys the seed gives, in file order. */
   List<SeedKey> keys() {
     List<SeedKey> keys = new ArrayList<>();
