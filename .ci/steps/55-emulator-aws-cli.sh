@@ -2,6 +2,8 @@
 # CI: Debian's real AWS CLI against the local Flywheel's SSM endpoint, signed with the key pair the
 # server prints: put (types, overwrite, versions), get with and without decryption, a version
 # selector, get by path, describe, history, delete; an unsigned request and a wrong secret refused.
+# Then S3 (s3proxy on its own port, same key pair): the seeded bucket, cp up and down byte for byte,
+# ls, a missing key, and unsigned / wrongly signed requests refused.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ -x /usr/bin/aws ]] || {
@@ -80,4 +82,19 @@ refused ParameterNotFound ssm delete-parameter --name /ci/db/user
 refused MissingAuthenticationToken "$aws" --endpoint-url "$base" --no-sign-request ssm get-parameter --name /ci/db/password
 refused InvalidSignatureException env AWS_SECRET_ACCESS_KEY=wrong "$aws" --endpoint-url "$base" ssm get-parameter --name /ci/db/password
 refused UnrecognizedClientException env AWS_ACCESS_KEY_ID=AKIAUNKNOWN "$aws" --endpoint-url "$base" ssm get-parameter --name /ci/db/password
+s3base=$(sed -n 's/^S3 endpoint: //p' "$log")
+[[ $s3base == http://127.0.0.1:* && ${s3base##*:} != "$port" ]] || fail "no S3 endpoint of its own printed: '$s3base'"
+s3() { "$aws" --endpoint-url "$s3base" "$@"; }
+expect "s3 ls (the seeded bucket)" nacc-metadata "$(s3 s3api list-buckets --query 'Buckets[].Name' --output text | tr '\t' '\n' | grep -x nacc-metadata)"
+table=$(mktemp)
+printf '\xef\xbb\xbfADCID,NOTE\r\n12,"two\r\nlines, quoted"\r\n' >"$table"
+s3 s3 cp --quiet "$table" s3://nacc-metadata/ci/table.csv
+expect "s3 ls" "ci/table.csv" "$(s3 s3api list-objects-v2 --bucket nacc-metadata --prefix ci/ --query 'Contents[].Key' --output text)"
+s3 s3 cp --quiet s3://nacc-metadata/ci/table.csv "$table.back"
+cmp -s "$table" "$table.back" || fail "s3 cp down did not give the same bytes back"
+rm -f "$table" "$table.back"
+refused NoSuchKey s3 s3api get-object --bucket nacc-metadata --key ci/none.csv /dev/null
+refused AccessDenied "$aws" --endpoint-url "$s3base" --no-sign-request s3api list-objects-v2 --bucket nacc-metadata
+refused SignatureDoesNotMatch env AWS_SECRET_ACCESS_KEY=wrong "$aws" --endpoint-url "$s3base" s3api list-objects-v2 --bucket nacc-metadata
+echo "55-aws-cli: the AWS CLI ($("$aws" --version 2>&1 | cut -d' ' -f1)) works against the local S3 endpoint ($s3base), and refuses unsigned and wrongly signed requests"
 echo "55-aws-cli: the AWS CLI ($("$aws" --version 2>&1 | cut -d' ' -f1)) works against the local SSM endpoint, and refuses unsigned and wrongly signed requests"

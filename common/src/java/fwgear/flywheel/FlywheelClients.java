@@ -41,20 +41,16 @@ public final class FlywheelClients {
    *   <li>otherwise the user's, from the job's api-key input.
    * </ul>
    *
-   * Either way the job needs the api-key input (it names the site). Use {@link
-   * GearContext#client()}, which makes the client once per job.
+   * The user's client needs the api-key input; the gear bot's is checked against it (same host)
+   * when the job has one, and names the site itself when it has none (a gear whose manifest
+   * declares no api-key input). Use {@link GearContext#client()}, which makes the client once per
+   * job.
    *
    * @throws GearExecutionException when there is no api-key input, or the gear-bot key cannot be
    *     read or is for another site (the message names the parameter, never the key)
    */
   public static FlywheelClient forContext(GearContext context) throws GearExecutionException {
-    ApiKey jobKey =
-        context
-            .apiKey()
-            .orElseThrow(
-                () ->
-                    new GearExecutionException(
-                        "No Flywheel connection: the job has no api-key input"));
+    Optional<ApiKey> jobKey = context.apiKey();
     ClientOptions options = context.clientOptions();
     Optional<String> prefix =
         context
@@ -64,10 +60,16 @@ public final class FlywheelClients {
     if (prefix.isPresent()) {
       LOG.info("Using the gear-bot API key from {}", parameterName(prefix.get()));
       Map<String, String> environment = context.environment();
+      // A gear-bot gear without an api-key input (pull_metadata): the bot key names the site.
       return bot(() -> SsmParameterStore.fromEnvironment(environment), options)
-          .create(jobKey, prefix.get());
+          .create(jobKey.orElse(null), prefix.get());
     }
-    return user(options).create(jobKey);
+    return user(options)
+        .create(
+            jobKey.orElseThrow(
+                () ->
+                    new GearExecutionException(
+                        "No Flywheel connection: the job has no api-key input")));
   }
 
   /** A client acting as the user who started the job, with the job's key. */
@@ -86,7 +88,8 @@ public final class FlywheelClients {
 
   /**
    * The gear bot's client: its key is {@code <prefix>/apikey} in the parameter store, and it is
-   * refused when its host is not the job key's host (a bot key of another site must not be used).
+   * refused when its host is not the job key's host (a bot key of another site must not be used); a
+   * null job key (a job without api-key input) skips that check.
    */
   public static BotClientFactory<FlywheelClient> bot(
       Supplier<? extends ParameterStore> stores, ClientOptions options) {
@@ -115,7 +118,7 @@ public final class FlywheelClients {
         throw new GearExecutionException(
             "the gear-bot API key at " + name + " is not valid: " + e.getMessage());
       }
-      if (!sameHost(botKey, jobKey)) {
+      if (jobKey != null && !sameHost(botKey, jobKey)) {
         throw new GearExecutionException(
             "the gear-bot API key at "
                 + name

@@ -2,6 +2,7 @@ package fwgear.emulator;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How to start the emulator.
@@ -11,13 +12,15 @@ import java.util.Optional;
  * @param seedFile a YAML seed applied when the database is new; empty uses the built-in seed
  * @param aws the key pair SSM requests must be signed with; empty takes the seed's
  * @param maxBodyBytes the largest request body accepted (413 beyond)
+ * @param s3Port the TCP port of the S3 endpoint (s3proxy; 0 picks a free one), or empty for no S3
  */
 public record EmulatorOptions(
     int port,
     Optional<Path> dataDir,
     Optional<Path> seedFile,
     Optional<AwsCredentials> aws,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    OptionalInt s3Port) {
   public static final int DEFAULT_PORT = 8765;
   public static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
 
@@ -28,6 +31,18 @@ public record EmulatorOptions(
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
     }
+    if (s3Port.isPresent() && (s3Port.getAsInt() < 0 || s3Port.getAsInt() > 65535)) {
+      throw new IllegalArgumentException("the S3 port must be 0 to 65535, not " + s3Port);
+    }
+  }
+
+  public EmulatorOptions(
+      int port,
+      Optional<Path> dataDir,
+      Optional<Path> seedFile,
+      Optional<AwsCredentials> aws,
+      long maxBodyBytes) {
+    this(port, dataDir, seedFile, aws, maxBodyBytes, OptionalInt.empty());
   }
 
   public EmulatorOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile) {
@@ -50,22 +65,32 @@ public record EmulatorOptions(
   }
 
   public EmulatorOptions withPort(int newPort) {
-    return new EmulatorOptions(newPort, dataDir, seedFile, aws, maxBodyBytes);
+    return new EmulatorOptions(newPort, dataDir, seedFile, aws, maxBodyBytes, s3Port);
   }
 
   public EmulatorOptions withDataDir(Path dir) {
-    return new EmulatorOptions(port, Optional.of(dir), seedFile, aws, maxBodyBytes);
+    return new EmulatorOptions(port, Optional.of(dir), seedFile, aws, maxBodyBytes, s3Port);
   }
 
   public EmulatorOptions withSeedFile(Path file) {
-    return new EmulatorOptions(port, dataDir, Optional.of(file), aws, maxBodyBytes);
+    return new EmulatorOptions(port, dataDir, Optional.of(file), aws, maxBodyBytes, s3Port);
   }
 
   public EmulatorOptions withAws(AwsCredentials credentials) {
-    return new EmulatorOptions(port, dataDir, seedFile, Optional.of(credentials), maxBodyBytes);
+    return new EmulatorOptions(
+        port, dataDir, seedFile, Optional.of(credentials), maxBodyBytes, s3Port);
   }
 
   public EmulatorOptions withMaxBodyBytes(long bytes) {
-    return new EmulatorOptions(port, dataDir, seedFile, aws, bytes);
+    return new EmulatorOptions(port, dataDir, seedFile, aws, bytes, s3Port);
+  }
+
+  /**
+   * With an S3 endpoint (s3proxy) on its own port, 0 for a free one: objects in {@code <data>/s3},
+   * or in memory without a data folder. {@code ./gear emulator} always has one; tests ask for it.
+   */
+  public EmulatorOptions withS3(int port) {
+    return new EmulatorOptions(
+        this.port, dataDir, seedFile, aws, maxBodyBytes, OptionalInt.of(port));
   }
 }

@@ -1,8 +1,5 @@
 package fwgear.emulator;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,13 +80,8 @@ final class FileTypes {
     return best;
   }
 
-  /** Flywheel's hash of the bytes: {@code v0-sha384-} and the SHA-384 digest in lowercase hex. */
+  /** Flywheel's hash of the bytes, as the client computes it: {@code v0-sha384-<hex>}. */
   static String hash(byte[] content) {
-    try {
-      return "v0-sha384-"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-384").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-384 is part of every JDK", e);
-    }
+    return fwgear.flywheel.FlywheelClient.hash(content);
   }
 }

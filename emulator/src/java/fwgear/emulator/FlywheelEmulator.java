@@ -50,6 +50,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final AdminEndpoints admin;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean seeded;
+  private final Optional<S3Server> s3;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of(
           "projects",
@@ -83,7 +84,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       new RuleRoutes(store, access).register(router);
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
-      this.ssm = new SsmProtocol(store, crypto, () -> "127.0.0.1:" + port());
+      this.ssm = new SsmProtocol(store, crypto, this::expandPlaceholders);
       this.admin =
           new AdminEndpoints(json, requestLog, faults, () -> seed.applyTo(store, crypto, true));
       this.http =
@@ -93,10 +94,46 @@ public final class FlywheelEmulator implements AutoCloseable {
               this::answer,
               (status, message) -> error(status, message).jsonBytes());
       this.port = http.port();
+      try {
+        this.s3 = startS3(options);
+      } catch (IOException | RuntimeException e) {
+        http.close();
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  /** The S3 endpoint when the options ask for one; a new data folder gets the seed's objects. */
+  private Optional<S3Server> startS3(EmulatorOptions options) throws IOException {
+    if (options.s3Port().isEmpty()) {
+      return Optional.empty();
+    }
+    S3Seed objects = S3Seed.read(seed, options.seedFile());
+    S3Server server = S3Server.start(options.s3Port().getAsInt(), options.dataDir(), aws);
+    try {
+      if (seeded || options.dataDir().isEmpty()) {
+        objects.applyTo(server);
+      }
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return Optional.of(server);
+  }
+
+  /**
+   * SSM values may name the running server: {@code ${host}} (127.0.0.1:port) and the key pair,
+   * {@code ${aws_access_key_id}} and {@code ${aws_secret_access_key}} (the S3 credentials NACC's
+   * gears read from SSM are the same pair here).
+   */
+  private String expandPlaceholders(String value) {
+    return value
+        .replace("${host}", "127.0.0.1:" + port())
+        .replace("${aws_access_key_id}", aws.accessKeyId())
+        .replace("${aws_secret_access_key}", aws.secretAccessKey());
   }
 
   /**
@@ -106,11 +143,20 @@ public final class FlywheelEmulator implements AutoCloseable {
    */
   private static void capLibraryLogs() {
     if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-      for (String name : new String[] {"org.eclipse.jetty", "org.sqlite"}) {
+      for (String name :
+          new String[] {
+            "org.eclipse.jetty", "org.sqlite", "org.gaul", "org.jclouds", "jclouds", "org.eclipse"
+          }) {
         ch.qos.logback.classic.Logger logger = context.getLogger(name);
         if (logger.isInfoEnabled()) {
           logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
+      }
+      // s3proxy's shaded Jetty warns of a closed selector on every stop: not the operator's
+      // concern.
+      ch.qos.logback.classic.Logger shaded = context.getLogger("org.gaul.shaded");
+      if (shaded.isWarnEnabled()) {
+        shaded.setLevel(ch.qos.logback.classic.Level.ERROR);
       }
     }
   }
@@ -155,7 +201,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   /**
    * The environment that points the AWS SDK and CLI at this server's SSM endpoint: {@code
    * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_DEFAULT_REGION}, {@code
-   * AWS_REGION} and {@code AWS_ENDPOINT_URL_SSM}.
+   * AWS_REGION}, {@code AWS_ENDPOINT_URL_SSM} and, with S3, {@code AWS_ENDPOINT_URL_S3}.
    */
   public Map<String, String> awsEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -164,7 +210,13 @@ public final class FlywheelEmulator implements AutoCloseable {
     env.put("AWS_DEFAULT_REGION", SsmProtocol.REGION);
     env.put("AWS_REGION", SsmProtocol.REGION);
     env.put("AWS_ENDPOINT_URL_SSM", siteUrl());
+    s3.ifPresent(server -> env.put("AWS_ENDPOINT_URL_S3", server.endpoint().toString()));
     return env;
+  }
+
+  /** The S3 endpoint, when the server was started with one ({@link EmulatorOptions#withS3}). */
+  public Optional<S3Server> s3() {
+    return s3;
   }
 
   /** {@code http://127.0.0.1:<port>}, without {@code /api}. */
@@ -224,6 +276,7 @@ public final class FlywheelEmulator implements AutoCloseable {
       return;
     }
     http.close();
+    s3.ifPresent(S3Server::close);
     store.close();
   }
 

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -51,12 +51,12 @@ final class SsmProtocol {
 
   private final Store store;
   private final SsmCrypto crypto;
-  private final Supplier<String> hostAndPort;
+  private final UnaryOperator<String> placeholders;
 
-  SsmProtocol(Store store, SsmCrypto crypto, Supplier<String> hostAndPort) {
+  SsmProtocol(Store store, SsmCrypto crypto, UnaryOperator<String> placeholders) {
     this.store = store;
     this.crypto = crypto;
-    this.hostAndPort = hostAndPort;
+    this.placeholders = placeholders;
   }
 
   JsonNode handle(String target, JsonNode request, String user) {
@@ -465,7 +465,7 @@ final class SsmProtocol {
       value = crypto.decrypt(value);
     }
     if (!type.equals("SecureString") || decrypt) {
-      value = value.replace("${host}", hostAndPort.get());
+      value = placeholders.apply(value);
     }
     ObjectNode view = NODES.objectNode();
     view.put("Name", name);

@@ -711,6 +711,26 @@ class BadInputTest {
   }
 
   @Test
+  void headersTooLargeAre431Json() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/groups HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: "
+                      + "p".repeat(32 * 1024)
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 431").contains("application/json");
+      assertThat(
+              JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                  .path("status_code")
+                  .asInt())
+          .isEqualTo(431);
+    }
+  }
+
+  @Test
   void withoutAKeyNothingIsStoredEither() throws Exception {
     Map<String, Object> before = state();
     Case create = json("create", "POST", "/api/groups", "{\"_id\":\"no-key\"}", 401, null);

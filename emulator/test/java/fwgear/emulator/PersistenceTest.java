@@ -80,6 +80,31 @@ class PersistenceTest {
   }
 
   @Test
+  void noFileOfTheDataFolderHoldsAKeyInPlaintext() throws IOException {
+    Path folder = data.resolve("secrets");
+    try (FlywheelEmulator server =
+        FlywheelEmulator.start(EmulatorOptions.inMemory().withDataDir(folder))) {
+      FlywheelClient.connect(server.apiKey()).createGroup("x2", "X");
+      // The database with its WAL as it is while the server runs, then after a clean close.
+      assertNoSecretIn(folder);
+    }
+    assertNoSecretIn(folder);
+  }
+
+  /** The seed's API keys are stored hashed, the gear bot's SSM key encrypted. */
+  private static void assertNoSecretIn(Path folder) throws IOException {
+    try (var files = java.nio.file.Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String bytes =
+            new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(bytes)
+            .as(file.toString())
+            .doesNotContain("emulator-gearbot-key", "emulator-admin-key", "emulator-curator-key");
+      }
+    }
+  }
+
+  @Test
   void theDataFolderAndItsFilesArePrivate() throws IOException {
     Path folder = data.resolve("emulator");
     try (FlywheelEmulator server =

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     name = "emulator",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a local Flywheel server (REST API and SSM parameters) on 127.0.0.1.",
+      "Runs a local Flywheel server (REST API and SSM parameters) on 127.0.0.1, and an S3",
+      "endpoint (s3proxy) on a port of its own; objects are kept in <data>/s3.",
       "State is kept in --data and survives a restart; the seed is applied to a new folder only.",
       "",
       "It prints the site admin's API key and the AWS key pair its SSM endpoint accepts",
@@ -42,6 +43,9 @@ import picocli.CommandLine.Spec;
       "      .credentialsProvider(StaticCredentialsProvider.create(",
       "          AwsBasicCredentials.create(\"<id>\", \"<secret>\")))",
       "  (fwgear.parameters.SsmParameterStore.fromEnvironment() reads the variables).",
+      "S3 (s3proxy) takes the same key pair on the port printed as 'S3 endpoint:', path-style:",
+      "  export AWS_ENDPOINT_URL_S3=http://127.0.0.1:<s3-port>",
+      "  aws --endpoint-url http://127.0.0.1:<s3-port> s3 ls s3://nacc-metadata/",
       "See docs/emulator.md."
     })
 public final class EmulatorCommand implements Callable<Integer> {
@@ -66,6 +70,13 @@ public final class EmulatorCommand implements Callable<Integer> {
           "YAML seed (users and keys, groups, roles, projects, gears, ssm) for a new folder.")
   Path seed;
 
+  @Option(
+      names = "--s3-port",
+      paramLabel = "PORT",
+      description = "TCP port of the S3 endpoint on 127.0.0.1 (default 0: a free one).",
+      defaultValue = "0")
+  int s3Port;
+
   @Option(names = "--in-memory", description = "Keep all state in memory (nothing is written).")
   boolean inMemory;
 
@@ -89,6 +100,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0 to 65535, not " + port);
     }
+    if (s3Port < 0 || s3Port > 65535) {
+      throw new UsageException("--s3-port must be 0 to 65535, not " + s3Port);
+    }
     if (inMemory && data != null) {
       throw new UsageException("--in-memory and --data exclude each other");
     }
@@ -103,6 +117,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.of(data != null ? data : EmulatorOptions.defaultDataDir()),
             Optional.ofNullable(seed));
+    options = options.withS3(s3Port);
     if (awsAccessKeyId != null) {
       try {
         options = options.withAws(new AwsCredentials(awsAccessKeyId, awsSecretAccessKey));
@@ -114,7 +129,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     try {
       server = FlywheelEmulator.start(options);
     } catch (BindException e) {
-      throw new UsageException("port " + port + " is in use (choose another with --port)");
+      throw new UsageException(
+          e.getMessage() != null && e.getMessage().contains("S3")
+              ? "S3 port " + s3Port + " is in use (choose another with --s3-port)"
+              : "port " + port + " is in use (choose another with --port)");
     } catch (IOException e) {
       throw new IOException("cannot start the local Flywheel server: " + e.getMessage(), e);
     }
@@ -133,6 +151,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             + " (region "
             + server.awsEnvironment().get("AWS_DEFAULT_REGION")
             + ")");
+    server.s3().ifPresent(s3 -> out.println("S3 endpoint: " + s3.endpoint()));
     out.println(
         "Data: "
             + options.dataDir().map(Path::toString).orElse("(in memory)")

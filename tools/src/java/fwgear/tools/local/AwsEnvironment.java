@@ -19,7 +19,8 @@ public final class AwsEnvironment {
           "AWS_DEFAULT_REGION",
           "AWS_REGION",
           "AWS_ENDPOINT_URL",
-          "AWS_ENDPOINT_URL_SSM");
+          "AWS_ENDPOINT_URL_SSM",
+          "AWS_ENDPOINT_URL_S3");
 
   /** Never written into a run folder's {@code run.sh}. */
   public static final Set<String> SECRETS = Set.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");

@@ -7,7 +7,9 @@ import fwgear.tools.pkg.PackageService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./gear run --image}: packages the gear's image as {@code ./gear package} does (nothing is
@@ -16,6 +18,17 @@ import java.util.List;
  * PATH, the manifest's command.
  */
 public final class ImageLaunch implements RunService.ImageLauncher {
+  private final Map<String, String> environment;
+
+  /** Only the manifest's environment. */
+  public ImageLaunch() {
+    this(Map.of());
+  }
+
+  /** The manifest's environment and these variables (the AWS settings of a gear-bot gear). */
+  public ImageLaunch(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @Override
   public int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
@@ -39,8 +52,10 @@ public final class ImageLaunch implements RunService.ImageLauncher {
       err.println(
           "gear: running " + gear.name() + " in " + image + " with " + runner.kind().program());
       err.flush();
+      Map<String, String> variables = new LinkedHashMap<>(gear.manifest().environment());
+      variables.putAll(environment);
       return runner.run(
-          new ImageRunner.ImageRun(image, run.root(), gear.manifest().environment(), command),
+          new ImageRunner.ImageRun(image, run.root(), variables, command),
           line -> {
             synchronized (out) {
               out.println(line);

@@ -20,7 +20,12 @@ import picocli.CommandLine.Spec;
             + " config.json with the input paths rewritten, manifest.json, run.sh), builds the"
             + " gear's binary if it is stale, and runs the manifest's command there with only the"
             + " manifest's environment, the default PATH and FLYWHEEL=<run folder>, streaming its"
-            + " log. Exits with the gear's exit code.")
+            + " log. Exits with the gear's exit code.%n%nThe gear also gets the AWS settings of"
+            + " this environment, as Flywheel gives them to gear-bot gears: AWS_ACCESS_KEY_ID,"
+            + " AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_DEFAULT_REGION, AWS_REGION and the"
+            + " endpoint overrides AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL_S3"
+            + " (./gear emulator prints the local Flywheel's), then those of --env-file and --env;"
+            + " nothing else of the caller's environment.")
 public final class RunCommand implements Callable<Integer> {
   private final Path workingDir;
 
@@ -62,14 +67,31 @@ public final class RunCommand implements Callable<Integer> {
               + " with the run folder mounted at /flywheel/v0; needs docker, podman or buildah.")
   boolean image;
 
+  @Option(
+      names = "--env",
+      paramLabel = "NAME=VALUE",
+      description = "A variable for the gear (repeatable; wins over --env-file and the caller's).")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
+      description =
+          "Variables for the gear, one NAME=VALUE a line (# comments, blank lines and a leading"
+              + " 'export' are allowed; repeatable).")
+  List<Path> envFiles = new ArrayList<>();
+
   @Override
   public Integer call() {
     LocalGear localGear = LocalGears.resolve(workingDir, gear);
     GearConfigFile invocation =
         new ConfigService(workingDir, ApiKeySource.system()).current(localGear);
     RunService service =
-        new RunService(
-            LocalBinaries.packaging(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        RunService.withEnvironment(
+            LocalBinaries.packaging(),
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            RunEnvironment.of(System.getenv(), envFiles, env));
     Path folder = RunFolderPreparer.defaultFolder(localGear);
     if (prepareOnly && image) {
       RunFolder run =
@@ -86,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     if (image) {
-      return service.runInImage(localGear, invocation, folder, arguments, new ImageLaunch());
+      return service.runInImage(
+          localGear, invocation, folder, arguments, new ImageLaunch(service.environment()));
     }
     return service.run(localGear, invocation, folder, arguments);
   }

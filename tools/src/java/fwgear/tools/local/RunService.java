@@ -32,10 +32,33 @@ public final class RunService {
    */
   public RunService(
       GearBinaries binaries, PrintWriter out, PrintWriter err, Map<String, String> aws) {
+    this(binaries, out, err, AwsEnvironment.of(aws), true);
+  }
+
+  private RunService(
+      GearBinaries binaries,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      boolean exact) {
     this.binaries = binaries;
     this.out = out;
     this.err = err;
-    this.aws = AwsEnvironment.of(aws);
+    this.aws = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+  }
+
+  /**
+   * Gears get exactly these variables beyond the manifest's ({@link RunEnvironment}: the caller's
+   * AWS settings, {@code --env-file}, {@code --env}).
+   */
+  public static RunService withEnvironment(
+      GearBinaries binaries, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    return new RunService(binaries, out, err, environment, true);
+  }
+
+  /** The variables gears get beyond their manifest's environment. */
+  public Map<String, String> environment() {
+    return aws;
   }
 
   /** Prepares the run folder and writes its {@code run.sh}; builds nothing. */

@@ -41,6 +41,20 @@ class EmulatorCommandTest {
       assertThat(apiKey.port()).isEqualTo(Integer.parseInt(address.group(1)));
       assertThat(FlywheelClient.connect(apiKey).whoAmI().id()).isEqualTo("admin@nacc.example");
       assertThat(Files.list(dir)).isNotEmpty();
+
+      // S3 on a port of its own, printed on its own line; s3proxy answers there (403 unsigned).
+      Matcher s3 =
+          waitFor(out, Pattern.compile("(?m)^S3 endpoint: (http://127\\.0\\.0\\.1:(\\d+))$"));
+      assertThat(Integer.parseInt(s3.group(2))).isNotEqualTo(apiKey.port());
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(s3.group(1) + "/"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(answer.body()).contains("AccessDenied");
+      assertThat(dir.resolve("s3")).isDirectory();
     } finally {
       running.interrupt();
       running.join(10_000);
