@@ -63,10 +63,95 @@ public final class ImageBuilder {
 
   /**
    * One image build: the staged context folder, the Dockerfile inside it, every full image name
-   * ({@code repository:tag}) and the build args ({@code NAME=value}).
+   * ({@code repository:tag}), the build args ({@code NAME=value}), the docker_image's {@code
+   * target_stage} and {@code build_platform}.
    */
   public record BuildRequest(
-      Path context, Path dockerfile, List<String> imageNames, Map<String, String> buildArgs) {}
+      Path context,
+      Path dockerfile,
+      List<String> imageNames,
+      Map<String, String> buildArgs,
+      Optional<String> targetStage,
+      List<String> platforms) {
+    public BuildRequest {
+      imageNames = List.copyOf(imageNames);
+      buildArgs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(buildArgs));
+      platforms = List.copyOf(platforms);
+    }
+
+    public BuildRequest(
+        Path context, Path dockerfile, List<String> imageNames, Map<String, String> buildArgs) {
+      this(context, dockerfile, imageNames, buildArgs, Optional.empty(), List.of());
+    }
+  }
+
+  /**
+   * The builder's command line for a build, as a value (a pure function of the builder, its
+   * settings and the request): {@code docker build}, {@code podman build} and {@code buildah build}
+   * take the same options ({@code -f}, {@code -t} per name, {@code --build-arg}, {@code --target},
+   * {@code --platform}, {@code --iidfile}); buildah adds its storage driver and isolation, podman
+   * and buildah {@code --layers} (but not on vfs, where every layer is a full copy).
+   */
+  public static List<String> buildCommand(
+      Kind kind, BuilderSettings settings, BuildRequest request, Path idFile) {
+    List<String> command = base(kind, settings);
+    command.add("build");
+    if (kind == Kind.BUILDAH) {
+      settings
+          .isolation()
+          .ifPresent(isolation -> command.addAll(List.of("--isolation", isolation)));
+    }
+    if (kind != Kind.DOCKER && !settings.storageDriver().orElse("").equals("vfs")) {
+      command.add("--layers");
+    }
+    command.addAll(List.of("-f", request.dockerfile().toString()));
+    for (String name : request.imageNames()) {
+      command.addAll(List.of("-t", name));
+    }
+    request
+        .buildArgs()
+        .forEach((name, value) -> command.addAll(List.of("--build-arg", name + "=" + value)));
+    request.targetStage().ifPresent(stage -> command.addAll(List.of("--target", stage)));
+    if (!request.platforms().isEmpty()) {
+      command.addAll(List.of("--platform", String.join(",", request.platforms())));
+    }
+    command.addAll(List.of("--iidfile", idFile.toString(), request.context().toString()));
+    return command;
+  }
+
+  /**
+   * The command that writes an image as a tar archive, as a value: {@code buildah push <image>
+   * <format>:<archive>:<image>}, {@code podman save --format <format> -o <archive> <image>}, {@code
+   * docker save -o <archive> <image>} (docker writes docker-archive only).
+   */
+  public static List<String> saveCommand(
+      Kind kind, BuilderSettings settings, String imageName, ArchiveFormat format, Path archive) {
+    List<String> command = base(kind, settings);
+    switch (kind) {
+      case BUILDAH ->
+          command.addAll(
+              List.of(
+                  "push",
+                  "--quiet",
+                  imageName,
+                  format.transport() + ":" + archive + ":" + imageName));
+      case PODMAN ->
+          command.addAll(
+              List.of("save", "--format", format.transport(), "-o", archive.toString(), imageName));
+      case DOCKER -> command.addAll(List.of("save", "-o", archive.toString(), imageName));
+    }
+    return command;
+  }
+
+  private static List<String> base(Kind kind, BuilderSettings settings) {
+    List<String> command = new ArrayList<>(List.of(kind.program()));
+    if (kind == Kind.BUILDAH) {
+      settings
+          .storageDriver()
+          .ifPresent(driver -> command.addAll(List.of("--storage-driver", driver)));
+    }
+    return command;
+  }
 
   /** A failed command of the builder, with its output. */
   public static final class BuilderException extends IOException {
@@ -132,39 +217,14 @@ public final class ImageBuilder {
 
   /** The program and its global options ({@code buildah --storage-driver vfs}). */
   List<String> base() {
-    List<String> command = new ArrayList<>(List.of(kind.program()));
-    if (kind == Kind.BUILDAH) {
-      settings
-          .storageDriver()
-          .ifPresent(driver -> command.addAll(List.of("--storage-driver", driver)));
-    }
-    return command;
+    return base(kind, settings);
   }
 
   /** Builds the image and returns its id; streams the builder's output to {@code onLine}. */
   public String build(BuildRequest request, Consumer<String> onLine) throws IOException {
     Path idFile = Files.createTempFile("gear-image", ".id");
     try {
-      List<String> command = base();
-      command.add("build");
-      if (kind == Kind.BUILDAH) {
-        settings
-            .isolation()
-            .ifPresent(isolation -> command.addAll(List.of("--isolation", isolation)));
-      }
-      // Cached layers make a rebuild after a jar change cheap, but with the vfs driver every
-      // layer is a full copy of the file system: one commit at the end is faster there.
-      if (kind != Kind.DOCKER && !settings.storageDriver().orElse("").equals("vfs")) {
-        command.add("--layers");
-      }
-      command.addAll(List.of("-f", request.dockerfile().toString()));
-      for (String name : request.imageNames()) {
-        command.addAll(List.of("-t", name));
-      }
-      request
-          .buildArgs()
-          .forEach((name, value) -> command.addAll(List.of("--build-arg", name + "=" + value)));
-      command.addAll(List.of("--iidfile", idFile.toString(), request.context().toString()));
+      List<String> command = buildCommand(kind, settings, request, idFile);
       CommandRunner.Result result = CommandRunner.run(command, request.context(), onLine);
       if (!result.ok()) {
         throw new BuilderException(kind.program() + " build failed", result.output());
@@ -205,20 +265,7 @@ public final class ImageBuilder {
     Files.deleteIfExists(archive);
     Path parent = archive.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    List<String> command = base();
-    switch (kind) {
-      case BUILDAH ->
-          command.addAll(
-              List.of(
-                  "push",
-                  "--quiet",
-                  imageName,
-                  format.transport() + ":" + archive + ":" + imageName));
-      case PODMAN ->
-          command.addAll(
-              List.of("save", "--format", format.transport(), "-o", archive.toString(), imageName));
-      case DOCKER -> command.addAll(List.of("save", "-o", archive.toString(), imageName));
-    }
+    List<String> command = saveCommand(kind, settings, imageName, format, archive);
     CommandRunner.Result result = CommandRunner.run(command, null);
     if (!result.ok()) {
       throw new BuilderException(

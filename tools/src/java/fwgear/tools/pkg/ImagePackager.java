@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +39,20 @@ public final class ImagePackager {
       BuildContext context,
       List<String> imageNames,
       Map<String, String> buildArgs,
-      List<String> baseImages) {}
+      List<String> baseImages,
+      Optional<String> targetStage,
+      List<String> platforms) {
+    public ImageRequest(
+        String label,
+        String infoFile,
+        BuildContext context,
+        List<String> imageNames,
+        Map<String, String> buildArgs,
+        List<String> baseImages) {
+      this(
+          label, infoFile, context, imageNames, buildArgs, baseImages, Optional.empty(), List.of());
+    }
+  }
 
   /** The result for one image. */
   public record PackagedImage(ImageRequest request, String imageId, boolean built, Duration time) {}
@@ -67,6 +81,8 @@ public final class ImagePackager {
       hash.add("name", name);
     }
     request.buildArgs().forEach((name, value) -> hash.add("arg " + name, value));
+    request.targetStage().ifPresent(stage -> hash.add("target", stage));
+    request.platforms().forEach(platform -> hash.add("platform", platform));
     for (String base : request.baseImages()) {
       hash.add("base " + base, localImages().getOrDefault(ImageBuilder.shortName(base), "absent"));
     }
@@ -101,7 +117,9 @@ public final class ImagePackager {
                 staged,
                 staged.resolve(request.context().dockerfile()),
                 request.imageNames(),
-                request.buildArgs()),
+                request.buildArgs(),
+                request.targetStage(),
+                request.platforms()),
             onLine);
     localImages = null; // the store changed (a base image may have been pulled, too)
     removeIfUnnamed(previous, imageId);

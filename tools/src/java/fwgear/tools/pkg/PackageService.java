@@ -258,7 +258,14 @@ public final class PackageService {
             .map(Dockerfile.From::resolvedImage)
             .toList();
     return new ImagePackager.ImageRequest(
-        target.address().toString(), infoFile, context, image.imageNames(), buildArgs, baseImages);
+        target.address().toString(),
+        infoFile,
+        context,
+        image.imageNames(),
+        buildArgs,
+        baseImages,
+        target.string("target_stage"),
+        target.strings("build_platform"));
   }
 
   private String imageLine(

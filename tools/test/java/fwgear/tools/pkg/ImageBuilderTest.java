@@ -2,6 +2,7 @@ package fwgear.tools.pkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,122 @@ class ImageBuilderTest {
     assertThat(ImageBuilder.parseSize("360 MB")).isEqualTo(360_000_000L);
     assertThat(ImageBuilder.parseSize("1.5 GB")).isEqualTo(1_500_000_000L);
     assertThat(ImageBuilder.parseSize("4096")).isEqualTo(4096L);
+  }
+
+  static final ImageBuilder.BuildRequest REQUEST =
+      new ImageBuilder.BuildRequest(
+          Path.of("/ctx"),
+          Path.of("/ctx/gears/x/src/docker/Dockerfile"),
+          List.of("naccdata/x:1.0.0", "naccdata/x:latest"),
+          new java.util.LinkedHashMap<>(Map.of("BASE_IMAGE", "debian:bookworm-slim")),
+          Optional.of("runtime"),
+          List.of("linux/amd64"));
+
+  @Test
+  void theDockerBuildCommandIsAValue() {
+    assertThat(
+            ImageBuilder.buildCommand(
+                ImageBuilder.Kind.DOCKER, BuilderSettings.defaults(), REQUEST, Path.of("/tmp/id")))
+        .containsExactly(
+            "docker",
+            "build",
+            "-f",
+            "/ctx/gears/x/src/docker/Dockerfile",
+            "-t",
+            "naccdata/x:1.0.0",
+            "-t",
+            "naccdata/x:latest",
+            "--build-arg",
+            "BASE_IMAGE=debian:bookworm-slim",
+            "--target",
+            "runtime",
+            "--platform",
+            "linux/amd64",
+            "--iidfile",
+            "/tmp/id",
+            "/ctx");
+  }
+
+  @Test
+  void thePodmanBuildCommandCachesLayers() {
+    assertThat(
+            ImageBuilder.buildCommand(
+                ImageBuilder.Kind.PODMAN, BuilderSettings.defaults(), REQUEST, Path.of("/tmp/id")))
+        .containsExactly(
+            "podman",
+            "build",
+            "--layers",
+            "-f",
+            "/ctx/gears/x/src/docker/Dockerfile",
+            "-t",
+            "naccdata/x:1.0.0",
+            "-t",
+            "naccdata/x:latest",
+            "--build-arg",
+            "BASE_IMAGE=debian:bookworm-slim",
+            "--target",
+            "runtime",
+            "--platform",
+            "linux/amd64",
+            "--iidfile",
+            "/tmp/id",
+            "/ctx");
+  }
+
+  @Test
+  void theBuildahBuildCommandTakesItsStorageDriverAndIsolation() {
+    BuilderSettings vfs =
+        new BuilderSettings(Optional.of("buildah"), Optional.of("vfs"), Optional.of("chroot"));
+    assertThat(
+            ImageBuilder.buildCommand(
+                ImageBuilder.Kind.BUILDAH,
+                vfs,
+                new ImageBuilder.BuildRequest(
+                    Path.of("/ctx"), Path.of("/ctx/D"), List.of("x:1"), Map.of()),
+                Path.of("/tmp/id")))
+        .containsExactly(
+            "buildah",
+            "--storage-driver",
+            "vfs",
+            "build",
+            "--isolation",
+            "chroot",
+            "-f",
+            "/ctx/D",
+            "-t",
+            "x:1",
+            "--iidfile",
+            "/tmp/id",
+            "/ctx");
+  }
+
+  @Test
+  void theArchiveCommandsAreValues() {
+    Path tar = Path.of("/out/x.tar");
+    assertThat(
+            ImageBuilder.saveCommand(
+                ImageBuilder.Kind.DOCKER,
+                BuilderSettings.defaults(),
+                "x:1",
+                ImageBuilder.ArchiveFormat.DOCKER_ARCHIVE,
+                tar))
+        .containsExactly("docker", "save", "-o", "/out/x.tar", "x:1");
+    assertThat(
+            ImageBuilder.saveCommand(
+                ImageBuilder.Kind.PODMAN,
+                BuilderSettings.defaults(),
+                "x:1",
+                ImageBuilder.ArchiveFormat.OCI_ARCHIVE,
+                tar))
+        .containsExactly("podman", "save", "--format", "oci-archive", "-o", "/out/x.tar", "x:1");
+    assertThat(
+            ImageBuilder.saveCommand(
+                ImageBuilder.Kind.BUILDAH,
+                BuilderSettings.defaults(),
+                "x:1",
+                ImageBuilder.ArchiveFormat.DOCKER_ARCHIVE,
+                tar))
+        .containsExactly("buildah", "push", "--quiet", "x:1", "docker-archive:/out/x.tar:x:1");
   }
 
   @Test
