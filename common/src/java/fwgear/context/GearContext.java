@@ -70,11 +70,15 @@ public final class GearContext implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GearContext.class);
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|secret|password|token)$");
-  private static final ObjectMapper BINDER =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+
+  /** The mapper that binds config values, made on first use (not at every gear's start). */
+  private static final class Binder {
+    static final ObjectMapper BINDER =
+        JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+  }
 
   private final Path baseDir;
   private final Manifest manifest;
@@ -297,7 +301,7 @@ public final class GearContext implements AutoCloseable {
    */
   public <R> R config(Class<R> recordType) {
     try {
-      return BINDER.treeToValue(invocation.config(), recordType);
+      return Binder.BINDER.treeToValue(invocation.config(), recordType);
     } catch (IOException | IllegalArgumentException e) {
       String where =
           e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
@@ -321,7 +325,7 @@ public final class GearContext implements AutoCloseable {
 
   private static <T> T convert(String name, JsonNode value, Class<T> type) {
     try {
-      return BINDER.treeToValue(value, type);
+      return Binder.BINDER.treeToValue(value, type);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "config \""

@@ -40,8 +40,11 @@ public final class Metadata {
 
   public static final String FILE_NAME = ".metadata.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use, when a gear writes metadata (not at its start). */
+  private static final class Json {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String gearName;
@@ -79,7 +82,7 @@ public final class Metadata {
    */
   public Metadata updateContainer(String containerType, Map<String, ?> fields) {
     checkContainerType(containerType);
-    merge(container(containerType), clean(JSON.valueToTree(fields)));
+    merge(container(containerType), clean(Json.JSON.valueToTree(fields)));
     return this;
   }
 
@@ -103,7 +106,7 @@ public final class Metadata {
   /** Merges fields into the entry of a file of a container; the entry is made when absent. */
   public Metadata updateFile(String containerType, String fileName, Map<String, ?> fields) {
     checkContainerType(containerType);
-    merge(file(containerType, fileName), clean(JSON.valueToTree(fields)));
+    merge(file(containerType, fileName), clean(Json.JSON.valueToTree(fields)));
     return this;
   }
 
@@ -125,12 +128,12 @@ public final class Metadata {
     ObjectNode jobInfo = NODES.objectNode();
     jobInfo.put("version", gearVersion);
     jobInfo.put("job_id", jobId.orElse(""));
-    jobInfo.set("inputs", JSON.valueToTree(inputFiles));
+    jobInfo.set("inputs", Json.JSON.valueToTree(inputFiles));
     jobInfo.set("config", config.deepCopy());
     qc.set("job_info", jobInfo);
     ObjectNode result = NODES.objectNode();
     result.put("state", state.name());
-    merge(result, clean(JSON.valueToTree(data)));
+    merge(result, clean(Json.JSON.valueToTree(data)));
     qc.set(checkName, result);
     return this;
   }
@@ -278,7 +281,8 @@ public final class Metadata {
       Files.createDirectories(outputDir);
       Path file = outputDir.resolve(FILE_NAME);
       Path partial = outputDir.resolve(FILE_NAME + ".partial");
-      Files.writeString(partial, JSON.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          partial, Json.JSON.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
       Files.move(
           partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return Optional.of(file);

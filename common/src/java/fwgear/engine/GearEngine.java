@@ -37,6 +37,12 @@ public final class GearEngine {
   public static final int FAILED = 1;
   public static final int INVALID_INPUT = 2;
 
+  static {
+    // Before the first logger: a gear logs through the runtime's own provider, not logback, whose
+    // set-up is a good part of a gear's start.
+    GearLogging.preferGearProvider();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(GearEngine.class);
 
   private final UnaryOperator<GearContext.Builder> contextSettings;

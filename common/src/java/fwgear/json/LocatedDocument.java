@@ -1,14 +1,17 @@
 package fwgear.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
@@ -32,8 +35,18 @@ import java.util.Set;
  * config.speed}); a key that is absent is located at its nearest present ancestor.
  */
 public final class LocatedDocument {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // Trees are built from the parser's tokens (below), without an ObjectMapper: making the first
+  // mapper is a good part of a gear's start-up, and reading a manifest and config.json needs none.
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * The YAML factory (and SnakeYAML) only when a YAML document is read; typed as a JsonFactory, so
+   * that even checking this class's code does not load them.
+   */
+  private static final class Yaml {
+    static final JsonFactory FACTORY = new YAMLFactory();
+  }
 
   private final String displayName;
   private final JsonNode root;
@@ -73,7 +86,7 @@ public final class LocatedDocument {
 
   /** Reads a YAML file; a missing file or a syntax error is an {@link InvalidInputException}. */
   public static LocatedDocument readYaml(Path file, String displayName) {
-    return read(file, displayName, YAML);
+    return read(file, displayName, Yaml.FACTORY);
   }
 
   public static LocatedDocument parseJson(String text, String displayName) {
@@ -81,11 +94,11 @@ public final class LocatedDocument {
   }
 
   public static LocatedDocument parseYaml(String text, String displayName) {
-    return parse(text, displayName, YAML);
+    return parse(text, displayName, Yaml.FACTORY);
   }
 
-  private static LocatedDocument read(Path file, String displayName, ObjectMapper mapper) {
-    return parse(readText(file, displayName), displayName, mapper);
+  private static LocatedDocument read(Path file, String displayName, JsonFactory factory) {
+    return parse(readText(file, displayName), displayName, factory);
   }
 
   /**
@@ -158,16 +171,80 @@ public final class LocatedDocument {
     return result.isError() ? Math.min(in.position(), bytes.length - 1) : 0;
   }
 
-  private static LocatedDocument parse(String text, String displayName, ObjectMapper mapper) {
+  private static LocatedDocument parse(String text, String displayName, JsonFactory factory) {
     try {
-      JsonNode root = mapper.readTree(text);
-      if (root == null || root.isMissingNode()) {
+      JsonNode root;
+      try (JsonParser parser = factory.createParser(text)) {
+        root = parser.nextToken() == null ? MissingNode.getInstance() : tree(parser);
+        if (parser.nextToken() != null) {
+          throw new JsonParseException(parser, "only one value is allowed at the top level");
+        }
+      }
+      if (root.isMissingNode()) {
         throw new InvalidInputException(
             Problem.error(displayName, 1, "", "syntax", "the file is empty"));
       }
-      return new LocatedDocument(displayName, root, locate(text, mapper.getFactory()).get(0));
+      return new LocatedDocument(displayName, root, locate(text, factory).get(0));
     } catch (JsonProcessingException e) {
       throw syntaxError(displayName, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from a string cannot fail", e);
+    }
+  }
+
+  /**
+   * The tree of the value the parser is at, as {@code ObjectMapper.readTree} builds it: ints as
+   * int, long or big integer nodes, other numbers as doubles (big decimals when the parser has
+   * them), a repeated key's last value.
+   */
+  private static JsonNode tree(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          object.replace(name, tree(parser));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(tree(parser));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return NODES.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+            ? NODES.numberNode(parser.getDecimalValue())
+            : NODES.numberNode(parser.getDoubleValue());
+      }
+      case VALUE_TRUE -> {
+        return NODES.booleanNode(true);
+      }
+      case VALUE_FALSE -> {
+        return NODES.booleanNode(false);
+      }
+      case VALUE_NULL -> {
+        return NODES.nullNode();
+      }
+      case VALUE_EMBEDDED_OBJECT -> {
+        Object value = parser.getEmbeddedObject();
+        return value instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(value);
+      }
+      default -> throw new JsonParseException(parser, "unexpected " + token);
     }
   }
 
@@ -185,12 +262,12 @@ public final class LocatedDocument {
     try {
       List<JsonNode> roots = new ArrayList<>();
       // One tree per root value; (a MappingIterator would unwrap a root-level list instead.)
-      try (JsonParser parser = YAML.getFactory().createParser(text)) {
+      try (JsonParser parser = Yaml.FACTORY.createParser(text)) {
         while (parser.nextToken() != null) {
-          roots.add(YAML.readTree(parser));
+          roots.add(tree(parser));
         }
       }
-      List<Located> located = locate(text, YAML.getFactory());
+      List<Located> located = locate(text, Yaml.FACTORY);
       List<LocatedDocument> documents = new ArrayList<>();
       for (int i = 0; i < roots.size() && i < located.size(); i++) {
         JsonNode root = roots.get(i);
@@ -250,6 +327,8 @@ public final class LocatedDocument {
             duplicates.add(new Duplicate(pointer, lines.getOrDefault(pointer, 0), line));
             String below = pointer + "/";
             lines.keySet().removeIf(known -> known.equals(pointer) || known.startsWith(below));
+            // The keys inside the overridden copy are gone with it: not duplicates of the new one.
+            keys.removeIf(known -> known.startsWith(below));
           }
           lines.putIfAbsent(pointer, line);
         } else if (token.isStructStart()) {

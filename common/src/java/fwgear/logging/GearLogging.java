@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logging for a gear, configured in code (a gear jar carries no logback.xml to get wrong), in the
- * Flywheel toolkit's format: {@code [2026-11-27 01:02:03,456 - INFO - project_app.Run] message} at
- * INFO, and with the source line ({@code project_app.Run:42}) at DEBUG, on standard output.
- * Messages and stack traces pass through {@link Secrets}.
+ * Flywheel toolkit's format, on the gear runtime's own SLF4J provider ({@link GearLogProvider}, the
+ * one a gear started by {@link fwgear.engine.GearEngine} gets) or on logback (where logback was
+ * bound first: the tools, tests): {@code [2026-11-27 01:02:03,456 - INFO - project_app.Run]
+ * message} at INFO, and with the source line ({@code project_app.Run:42}) at DEBUG, on standard
+ * output. Messages and stack traces pass through {@link Secrets}.
  */
 public final class GearLogging {
   static final String INFO_PATTERN =
@@ -35,6 +37,10 @@ public final class GearLogging {
    * DEBUG (the AWS SDK, Apache HTTP) stay at INFO even in debug mode.
    */
   public static void configure(boolean debug) {
+    if (LoggerFactory.getILoggerFactory() == GearLog.FACTORY) {
+      GearLog.configure(debug, new Unclosable(target.get()));
+      return;
+    }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
 
@@ -66,6 +72,25 @@ public final class GearLogging {
       context.getLogger(chatty).setLevel(Level.INFO);
     }
   }
+
+  /**
+   * Makes the gear runtime's own SLF4J provider ({@link GearLogProvider}) the one SLF4J binds,
+   * unless a provider was chosen ({@code -Dslf4j.provider}); called before the first logger is
+   * made. It only counts when SLF4J is not bound yet: where something logged before (the tools, a
+   * test run), logback stays, and {@link #configure} sets that up in the same format.
+   */
+  public static void preferGearProvider() {
+    if (System.getProperty(PROVIDER) == null) {
+      System.setProperty(PROVIDER, GearLogProvider.class.getName());
+      // SLF4J would otherwise say on standard error which provider it loads, at every start.
+      if (System.getProperty(VERBOSITY) == null) {
+        System.setProperty(VERBOSITY, "WARN");
+      }
+    }
+  }
+
+  private static final String PROVIDER = "slf4j.provider";
+  private static final String VERBOSITY = "slf4j.internal.verbosity";
 
   /** Sends the log to another stream from the next {@link #configure} on (tests). */
   public static void redirect(Supplier<OutputStream> stream) {

@@ -20,8 +20,12 @@ import java.util.Optional;
  * @param schema the directive as written in the manifest
  */
 public record ConfigDirective(String name, JsonNode schema) {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  /** Made on first use: reading typed values is for tools, not for a gear's start. */
+  private static final class Json {
+    static final ObjectMapper JSON =
+        JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The declared type ({@code string}, {@code integer}...), or empty when none or several. */
@@ -153,7 +157,7 @@ public record ConfigDirective(String name, JsonNode schema) {
 
   private static Optional<JsonNode> parseJson(String text) {
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = Json.JSON.readTree(text);
       return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
     } catch (JsonProcessingException e) {
       return Optional.empty();

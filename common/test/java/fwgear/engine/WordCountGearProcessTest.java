@@ -47,8 +47,12 @@ class WordCountGearProcessTest {
     assertThat(base.resolve("output/count.txt")).hasContent("5");
     assertThat(Files.readString(base.resolve("output/.metadata.json"))).contains("\"counted\"");
     assertThat(result.output())
-        .contains("INFO - fwgear.engine.sample.WordCountGear] Counted 5 words for center alpha")
-        .doesNotContain("configjsonsecret123");
+        .containsPattern(
+            "(?m)^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - INFO -"
+                + " fwgear.engine.sample.WordCountGear\\] Counted 5 words for center alpha$")
+        .doesNotContain("configjsonsecret123")
+        // The gear runtime's own SLF4J provider, chosen quietly (no "SLF4J(I): ..." line).
+        .doesNotContain("SLF4J");
   }
 
   @Test
@@ -83,6 +87,10 @@ class WordCountGearProcessTest {
         .contains("Error: center \"fail\" is not a known center")
         .doesNotContain("\tat ");
     assertThat(debug.exitCode()).isEqualTo(1);
-    assertThat(debug.output()).contains("GearExecutionException").contains("\tat ");
+    assertThat(debug.output())
+        .contains("GearExecutionException")
+        .contains("\tat ")
+        // At DEBUG the caller's line follows the logger's name, as logback's %line.
+        .containsPattern("- ERROR - fwgear.engine.GearEngine:\\d+\\] Error: center");
   }
 }

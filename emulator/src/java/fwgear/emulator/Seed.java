@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The first state of a new emulator database, from a YAML file: {@code users} (with API keys),
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class Seed {
   static final String DEFAULT_RESOURCE = "/fwgear/emulator/default-seed.yaml";
-  private static final Pattern GROUP_ID = Pattern.compile("[0-9a-z][0-9a-z.@_-]{0,30}[0-9a-z]");
   private static final Set<String> ACCESS = Set.of("ro", "rw", "admin");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -157,11 +155,11 @@ final class Seed {
     forEach(
         "roles",
         (role, at) -> {
-          String label = requireText(role, at, "label");
+          String label = requireLabel(role, at, "label");
           if (label == null) {
             return;
           }
-          String id = role.path("id").asText(Ids.objectId());
+          String id = objectIdOf(role, at);
           if (roleIdsByLabel.put(label, id) != null) {
             problems.add(
                 document.error(at + ".label", "seed-duplicate", "role " + label + " twice"));
@@ -184,7 +182,7 @@ final class Seed {
           if (id == null) {
             return;
           }
-          if (!GROUP_ID.matcher(id).matches()) {
+          if (!Ids.GROUP_ID.matcher(id).matches()) {
             problems.add(
                 document.error(
                     at + ".id",
@@ -235,14 +233,14 @@ final class Seed {
         "projects",
         (project, at) -> {
           String group = requireText(project, at, "group");
-          String label = requireText(project, at, "label");
+          String label = requireLabel(project, at, "label");
           if (group == null || label == null) {
             return;
           }
           if (!groupIds.contains(group)) {
             problems.add(document.error(at + ".group", "seed-unknown", "no group " + group));
           }
-          String id = project.path("id").asText(Ids.objectId());
+          String id = objectIdOf(project, at);
           ObjectNode doc = Projects.newProject(id, group, label, now);
           doc.put("description", project.path("description").asText(""));
           if (project.has("tags")) {
@@ -342,7 +340,7 @@ final class Seed {
                     at + ".gear", "seed-gear", "a gear needs gear.name and gear.version"));
             return;
           }
-          String id = gear.path("id").asText(Ids.objectId());
+          String id = objectIdOf(gear, at);
           ObjectNode doc = NODES.objectNode();
           doc.put("_id", id);
           doc.put("category", gear.path("category").asText("utility"));
@@ -566,6 +564,35 @@ final class Seed {
       }
       entry.accept(item, section + "." + i);
     }
+  }
+
+  /** A label, with the API's limits (as a request's would be checked). */
+  private String requireLabel(JsonNode node, String at, String key) {
+    String value = requireText(node, at, key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Body.checkLabel(key, value);
+    } catch (ApiError e) {
+      problems.add(document.error(at + "." + key, "seed-label", e.getMessage()));
+      return null;
+    }
+  }
+
+  /** The given {@code id}, which must be an ObjectId (else a problem), or a new one. */
+  private String objectIdOf(JsonNode node, String at) {
+    JsonNode id = node.path("id");
+    if (id.isMissingNode() || id.isNull()) {
+      return Ids.objectId();
+    }
+    if (!id.isTextual() || !Ids.isObjectId(id.asText())) {
+      problems.add(
+          document.error(
+              at + ".id", "seed-id", "id must be an ObjectId (24 lowercase hex digits)"));
+      return Ids.objectId();
+    }
+    return id.asText();
   }
 
   private String requireText(JsonNode node, String at, String key) {

@@ -72,6 +72,34 @@ class SeedTest {
   }
 
   @Test
+  void seededLabelsAndIdsHaveTheApisLimits() throws IOException {
+    Path seed = dir.resolve("limits.yaml");
+    Files.writeString(
+        seed,
+        """
+        users:
+          - {id: me@site.example, api_key: k, site_admin: true}
+        roles:
+          - {label: admin, id: r1}
+        groups:
+          - {id: lab}
+        projects:
+          - {group: lab, label: "%s"}
+        """
+            .formatted("x".repeat(Body.MAX_LABEL + 1)));
+
+    assertThatThrownBy(() -> FlywheelEmulator.start(EmulatorOptions.inMemory().withSeedFile(seed)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::key, Problem::line)
+                    .contains(
+                        org.assertj.core.groups.Tuple.tuple("roles.0.id", 4),
+                        org.assertj.core.groups.Tuple.tuple("projects.0.label", 8)));
+  }
+
+  @Test
   void aSeededProjectHoldsFilesAppsAndRules() throws IOException {
     Path seed = dir.resolve("templates.yaml");
     Files.writeString(

@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * test/resources/fwgear/context/manifest.json. Config {@code center: "fail"} makes it fail.
  */
 public final class WordCountGear {
-  private static final Logger log = LoggerFactory.getLogger(WordCountGear.class);
+  // Not a static field of the main class: that would bind SLF4J before the engine picks the gear
+  // runtime's provider (GearLogging.preferGearProvider), and the gear would log through logback.
+  private static Logger log() {
+    return LoggerFactory.getLogger(WordCountGear.class);
+  }
 
   /** The gear's config, bound from config.json. */
   public record Config(
@@ -43,14 +47,14 @@ public final class WordCountGear {
     } catch (IOException e) {
       throw new GearExecutionException("cannot read the text file: " + e.getMessage(), e);
     }
-    log.info("Using the key {}", context.apiKey().orElseThrow());
+    log().info("Using the key {}", context.apiKey().orElseThrow());
     return c -> count(c, config, text);
   }
 
   /** The main part: the computation. */
   static void count(GearContext context, Config config, String text) throws GearExecutionException {
     String[] words = text.strip().split("\\s+");
-    log.info("Counted {} words for center {}", words.length, config.center());
+    log().info("Counted {} words for center {}", words.length, config.center());
     try {
       Files.writeString(context.outputDir().resolve("count.txt"), words.length + "\n");
     } catch (IOException e) {
