@@ -32,7 +32,7 @@ echo "Generating the table ($rows rows, $centers centers)..."
 # embedded CRLF, so the splitter's quoting path is measured too.
 awk -v rows="$rows" -v centers="$centers" 'BEGIN {
   printf "ADCID,PTID,VISITNUM,VISITDATE,FORMVER,PACKET,NOTES\r\n"
-  pad = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna"
+  pad = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation"
   for (i = 0; i < rows; i++) {
     note = (i % 10 == 0) ? "\"a note, with a \"\"quote\"\"\r\nand a second line\"" : pad
     printf "%d,PT%08d,%d,2024-%02d-%02d,3.2,I,%s\r\n", (i % centers) + 1, i, i % 12, (i % 12) + 1, (i % 28) + 1, note
@@ -123,5 +123,18 @@ echo
 echo "pull_metadata: $rows rows ($(python3 -c "print(f'{$size / 1e6:.0f}')") MB) for $centers centers, heap -Xmx$heap, against $url and $s3"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 run_gear first
+# Every byte accounted for: the 40 files hold the table's rows, each with the header once.
+python3 - "$url" "$key" "$size" "$centers" <<'PY'
+import json, sys, urllib.request
+url, key, size, centers = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+request = urllib.request.Request(url + "/api/projects", headers={"Authorization": "scitran-user " + key})
+projects = json.load(urllib.request.urlopen(request))
+files = [f for p in projects for f in p.get("files", []) if f["name"] == "visits.csv"]
+header = len("ADCID,PTID,VISITNUM,VISITDATE,FORMVER,PACKET,NOTES\r\n")
+total = sum(f["size"] for f in files)
+ok = len(files) == centers and total - centers * header == size - header and all(f["version"] == 1 for f in files)
+print(f"split files: {len(files)}, {total:,} bytes = table {size:,} + {centers - 1} more headers: {'ok' if ok else 'MISMATCH'}")
+sys.exit(0 if ok else 1)
+PY
 run_gear second
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"

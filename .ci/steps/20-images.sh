@@ -2,7 +2,8 @@
 # CI step: builds every gear's image with buildah from its own Dockerfile, on local base images
 # (Docker Hub is out of reach), checks that a second `./gear package ::` rebuilds nothing, then runs
 # the image tests (@Tag("image")): every gear's image within the size target and starting from its
-# start-up archive, project_management's worked example inside its image against the local Flywheel.
+# start-up archive, project_management's worked example inside its image against the local Flywheel,
+# pull_metadata inside its image against the local Flywheel and its S3 endpoint (AWS settings passed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
