@@ -51,6 +51,7 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean seeded;
   private final Optional<S3Server> s3;
+  private final Redcap redcap;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of(
           "projects",
@@ -70,6 +71,7 @@ public final class FlywheelEmulator implements AutoCloseable {
             .aws()
             .or(seed::awsCredentials)
             .orElseGet(() -> Seed.read(Optional.empty()).awsCredentials().orElseThrow());
+    this.redcap = Redcap.read(seed);
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
       SsmCrypto crypto = SsmCrypto.open(options.dataDir());
@@ -219,6 +221,14 @@ public final class FlywheelEmulator implements AutoCloseable {
     return s3;
   }
 
+  /**
+   * The REDCap API's URL, {@code http://127.0.0.1:<port>/redcap/api/}: the {@code content=report}
+   * exports of the seed's {@code redcap} projects.
+   */
+  public URI redcapUrl() {
+    return URI.create(siteUrl() + Redcap.PATH);
+  }
+
   /** {@code http://127.0.0.1:<port>}, without {@code /api}. */
   public URI baseUrl() {
     return URI.create(siteUrl());
@@ -306,7 +316,10 @@ public final class FlywheelEmulator implements AutoCloseable {
       if (fault.isPresent() && fault.get().status() != 0 && !fault.get().afterWrite()) {
         reply = faultReply(fault.get());
       } else {
-        reply = isSsm(call) ? ssm(call, exchange) : rest(call);
+        reply =
+            isSsm(call)
+                ? ssm(call, exchange)
+                : Redcap.handles(path) ? redcap.handle(method, exchange.body()) : rest(call);
         if (fault.isPresent() && fault.get().status() != 0) {
           reply = faultReply(fault.get());
         }

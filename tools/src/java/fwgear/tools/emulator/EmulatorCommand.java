@@ -152,6 +152,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             + server.awsEnvironment().get("AWS_DEFAULT_REGION")
             + ")");
     server.s3().ifPresent(s3 -> out.println("S3 endpoint: " + s3.endpoint()));
+    out.println("REDCap API: " + server.redcapUrl());
     out.println(
         "Data: "
             + options.dataDir().map(Path::toString).orElse("(in memory)")

@@ -55,6 +55,21 @@ class EmulatorCommandTest {
       assertThat(answer.statusCode()).isEqualTo(403);
       assertThat(answer.body()).contains("AccessDenied");
       assertThat(dir.resolve("s3")).isDirectory();
+
+      // The REDCap API on the server's own port, at its own path: POST only (501 otherwise).
+      Matcher redcap =
+          waitFor(
+              out,
+              Pattern.compile("(?m)^REDCap API: (http://127\\.0\\.0\\.1:(\\d+)/redcap/api/)$"));
+      assertThat(Integer.parseInt(redcap.group(2))).isEqualTo(apiKey.port());
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(java.net.URI.create(redcap.group(1)))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(501);
     } finally {
       running.interrupt();
       running.join(10_000);
