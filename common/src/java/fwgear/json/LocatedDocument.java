@@ -327,6 +327,8 @@ public final class LocatedDocument {
             duplicates.add(new Duplicate(pointer, lines.getOrDefault(pointer, 0), line));
             String below = pointer + "/";
             lines.keySet().removeIf(known -> known.equals(pointer) || known.startsWith(below));
+            // The keys inside the overridden copy are gone with it: not duplicates of the new one.
+            keys.removeIf(known -> known.startsWith(below));
           }
           lines.putIfAbsent(pointer, line);
         } else if (token.isStructStart()) {

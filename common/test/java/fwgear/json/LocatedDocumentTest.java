@@ -25,6 +25,42 @@ class LocatedDocumentTest {
     assertThat(doc.at("config.speed").asInt()).isEqualTo(2);
   }
 
+  /** Syntax errors in plain words: no parser internals ("(code 125)", "[Source: ...]"). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          `{"a": 1,\\n}`          | c.json:2: syntax: column 1: expected a key in double quotes, found '}' (a trailing comma, or a key without quotes?)
+          `{"a": 1 "b": 2}`       | c.json:1: syntax: column 9: expected ',' or '}' after a value in an object, found '"'
+          `{"a": [1 2]}`          | c.json:1: syntax: column 10: expected ',' or ']' after a value in an array, found '2'
+          `{"a" 1}`               | c.json:1: syntax: column 6: expected ':' after a key, found '1'
+          `{"a": yes}`            | c.json:1: syntax: column 7: 'yes' is not a JSON value (strings need double quotes; true, false and null are lower case)
+          `{"a": {"b": 1}`        | c.json:1: syntax: column 15: the file ends before an Object is closed
+          `{a: 1}`                | c.json:1: syntax: column 2: expected a key in double quotes, found 'a' (a trailing comma, or a key without quotes?)
+          """)
+  void syntaxErrorsSayWhatIsWrongInPlainWords(String json, String line) {
+    assertThatThrownBy(() -> LocatedDocument.parseJson(json.replace("\\n", "\n"), "c.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(line);
+  }
+
+  @Test
+  void linesPointAtTheCopyOfARepeatedKeyThatCounts() {
+    LocatedDocument doc =
+        LocatedDocument.parseJson("{\n \"a\": {\"x\": 1},\n \"a\": {\n  \"x\": 2\n }\n}", "c.json");
+
+    assertThat(doc.at("a.x").asInt()).isEqualTo(2);
+    assertThat(doc.lineOf("a")).isEqualTo(3);
+    assertThat(doc.lineOf("a.x")).isEqualTo(4);
+    assertThat(doc.duplicateKeys())
+        .extracting(Problem::format)
+        .containsExactly(
+            "c.json:3: a: duplicate-key: appears more than once in its mapping, on line 2 and"
+                + " again on line 3; only one may be given");
+  }
+
   @Test
   void locatesAnAbsentKeyAtItsNearestAncestor() {
     LocatedDocument doc = LocatedDocument.parseJson("{\n\"config\": {\n}\n}", "c.json");

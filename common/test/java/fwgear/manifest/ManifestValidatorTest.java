@@ -216,6 +216,20 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void aKeyGivenTwiceIsAnErrorNamingBothLines() {
+    var manifest =
+        fwgear.json.LocatedDocument.parseJson(
+            "{\n  \"name\": \"a\",\n  \"name\": \"b\"\n}", "manifest.json");
+
+    assertThat(ManifestValidator.validate(manifest))
+        .filteredOn(p -> p.rule().equals("duplicate-key"))
+        .extracting(Problem::format)
+        .containsExactly(
+            "manifest.json:3: name: duplicate-key: appears more than once in its mapping, on line 2"
+                + " and again on line 3; only one may be given");
+  }
+
+  @Test
   void eachDefaultSatisfiesItsOwnDirective() {
     assertThat(directive("{\"type\": \"integer\", \"default\": \"abc\"}"))
         .containsExactly("config.x.default config-default-invalid");

@@ -76,11 +76,7 @@ public final class GearCli {
     String name = first.get();
     java.util.Set<String> commands = commandLine.getSubcommands().keySet();
     String closest =
-        commands.stream()
-            .min(java.util.Comparator.comparingInt(c -> distance(c, name)))
-            .filter(c -> distance(c, name) <= Math.max(2, name.length() / 2))
-            .map(c -> " (did you mean '" + c + "'?)")
-            .orElse("");
+        Closest.to(name, commands, 2).map(c -> " (did you mean '" + c + "'?)").orElse("");
     commandLine
         .getErr()
         .println(
@@ -93,21 +89,6 @@ public final class GearCli {
                 + " ('./gear --help' describes them)");
     commandLine.getErr().flush();
     return java.util.Optional.of(EXIT_BAD_INPUT);
-  }
-
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        d[i][j] =
-            i == 0 || j == 0
-                ? i + j
-                : Math.min(
-                    Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                    d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   public static CommandLine commandLine() {

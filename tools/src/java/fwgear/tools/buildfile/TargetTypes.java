@@ -108,36 +108,7 @@ public final class TargetTypes {
 
   /** The known type with the closest name (for "did you mean"), if one is close. */
   public static Optional<String> closest(String name) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : TYPES.keySet()) {
-      int distance = distance(name, known);
-      if (distance < bestDistance) {
-        best = known;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= Math.max(2, name.length() / 4) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return fwgear.tools.Closest.to(name, TYPES.keySet(), 4);
   }
 
   private static Map<String, List<String>> opaqueTypes(String... backendsAndNames) {

@@ -179,27 +179,23 @@ public final class PackageService {
                           : ": " + problem.message()))
               : problem);
     }
-    for (Address dependency : context.missing()) {
-      problems.add(
-          Problem.error(
-              target.buildFile(),
-              target.lineOf("dependencies"),
-              "dependencies",
-              "docker-dependency",
-              "no target " + dependency));
-    }
+    java.util.function.Consumer<String> dependencyProblem =
+        message ->
+            problems.add(
+                Problem.error(
+                    target.buildFile(),
+                    target.lineOf("dependencies"),
+                    "dependencies",
+                    "docker-dependency",
+                    message));
+    context.missing().forEach(dependency -> dependencyProblem.accept("no target " + dependency));
     for (Target dependency : context.unstaged()) {
-      problems.add(
-          Problem.error(
-              target.buildFile(),
-              target.lineOf("dependencies"),
-              "dependencies",
-              "docker-dependency",
-              dependency.address()
-                  + " is a "
-                  + dependency.type()
-                  + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an"
-                  + " image's context"));
+      dependencyProblem.accept(
+          dependency.address()
+              + " is a "
+              + dependency.type()
+              + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an"
+              + " image's context");
     }
     Map<String, Path> files = new TreeMap<>();
     context
@@ -209,18 +205,13 @@ public final class PackageService {
               if (entry.binary()
                   && !entry.owner().is(TargetTypes.DEPLOY_JAR)
                   && !Files.isRegularFile(entry.file())) {
-                problems.add(
-                    Problem.error(
-                        target.buildFile(),
-                        target.lineOf("dependencies"),
-                        "dependencies",
-                        "docker-dependency",
-                        entry.owner().address()
-                            + " is a "
-                            + entry.owner().type()
-                            + ", which ./gear package does not build, and dist/"
-                            + path
-                            + " does not exist"));
+                dependencyProblem.accept(
+                    entry.owner().address()
+                        + " is a "
+                        + entry.owner().type()
+                        + ", which ./gear package does not build, and dist/"
+                        + path
+                        + " does not exist");
               }
               files.put(path, entry.file());
             });

@@ -250,9 +250,7 @@ public record RepositorySettings(
               String key = path.isEmpty() ? name : path + "." + name;
               if (!known.contains(name)) {
                 String closest =
-                    known.stream()
-                        .min(java.util.Comparator.comparingInt(k -> distance(k, name)))
-                        .filter(k -> distance(k, name) <= Math.max(2, name.length() / 3))
+                    fwgear.tools.Closest.to(name, known, 3)
                         .map(k -> "did you mean " + k + "? ")
                         .orElse("");
                 problems.add(
@@ -269,21 +267,6 @@ public record RepositorySettings(
                 unknownKeys(table.get(name), key, source, problems);
               }
             });
-  }
-
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        d[i][j] =
-            i == 0 || j == 0
-                ? i + j
-                : Math.min(
-                    Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                    d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   private static Optional<Boolean> bool(
