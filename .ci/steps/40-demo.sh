@@ -122,3 +122,18 @@ for member in "${members[@]}"; do
   [[ $master == *"$user admin"* ]] || fail "master-project does not give $user the admin role"
 done
 echo "40-demo: the tree is the worked example's"
+
+# ./gear demo pull-metadata: the two sample tables split into the three centers' metadata projects
+# (one file version each), the ADCID without a center and the unreadable SITE reported, and the
+# second run uploads nothing.
+./gear demo pull-metadata | tee "$out"
+grep -qx "Second run of pull-metadata: 0 writes, [0-9]* reads (the local Flywheel's request log)" "$out" ||
+  fail "the second pull-metadata run wrote"
+files=$(sed -n '/^Files of the metadata projects:/,$p' "$out")
+for group in alpha beta-inactive gamma-adrc; do
+  for table in visits.csv forms.csv; do
+    sed -n "/^  $group\/metadata\$/,/^  [a-z]/p" <<<"$files" | grep -q "^    $table ([0-9]* bytes, version 1)$" ||
+      fail "$group/metadata has no $table at version 1"
+  done
+done
+echo "40-demo: pull-metadata split both tables into the three centers, once"

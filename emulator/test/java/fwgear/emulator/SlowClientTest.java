@@ -81,37 +81,55 @@ class SlowClientTest {
     assertThat(millis).as("answered within 1 s with 40 stalled clients").isLessThan(1000);
   }
 
+  /**
+   * The server answers 413 as soon as it knows (from Content-Length, or once a chunked body has
+   * gone over the limit) and then closes the connection. So that the answer is read whatever the
+   * timing, the client sends nothing after the point where the server can decide: a declared length
+   * with no body at all; a chunked body that ends right after its byte over the limit.
+   */
   @Test
   void aBodyOverTheLimitIs413InTheJsonErrorShape() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    byte[] big = new byte[(1 << 20) + 1];
-    HttpResponse<String> declared =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/groups"))
-                .header("Authorization", "scitran-user " + server.apiKey().reveal())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(declared.statusCode()).isEqualTo(413);
-    assertThat(JSON.readTree(declared.body()).path("status_code").asInt()).isEqualTo(413);
+    String key = server.apiKey().reveal();
+    Socket declared = open();
+    declared.setSoTimeout(5000);
+    declared
+        .getOutputStream()
+        .write(
+            ("POST /api/groups HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: scitran-user "
+                    + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + ((1 << 20) + 1)
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    String first = new String(readSome(declared.getInputStream()), StandardCharsets.UTF_8);
+    assertThat(first).startsWith("HTTP/1.1 413");
+    assertThat(
+            JSON.readTree(first.substring(first.indexOf("\r\n\r\n") + 4))
+                .path("status_code")
+                .asInt())
+        .isEqualTo(413);
 
     // Chunked, no Content-Length: the limit holds while reading.
-    Socket socket = open();
-    OutputStream out = socket.getOutputStream();
+    Socket chunked = open();
+    chunked.setSoTimeout(5000);
+    OutputStream out = chunked.getOutputStream();
     out.write(
-        ("POST /api/groups HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        ("POST /api/groups HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: scitran-user "
+                + key
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     byte[] chunk = new byte[64 * 1024];
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 16; i++) { // exactly the limit: 1 MiB
       out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(chunk);
       out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
-    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.write("1\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)); // one byte over, in one write
     out.flush();
-    String reply = new String(readSome(socket.getInputStream()), StandardCharsets.UTF_8);
+    String reply = new String(readSome(chunked.getInputStream()), StandardCharsets.UTF_8);
     assertThat(reply).startsWith("HTTP/1.1 413");
     assertThat(reply).contains("\"status_code\":413");
+    assertThat(server.store().get("groups", "x")).isEmpty();
   }
 
   @Test

@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
             + " and the server's key as ./gear run does, then push_template, and prints the"
             + " resulting groups and projects as a tree with each project's rules, role"
             + " assignments, description and apps. Exits with the first failing gear's exit"
-            + " code.")
+            + " code.%n%n./gear demo pull-metadata: project_management makes the same centers on"
+            + " gears/pull_metadata/data/demo-seed.yaml (two sample tables in the local S3 bucket"
+            + " nacc-metadata), then pull_metadata splits the tables by center and uploads them"
+            + " (twice: the second run uploads nothing), and each center's metadata project's"
+            + " files are listed.")
 public final class DemoCommand implements Callable<Integer> {
   private final Path workingDir;
   private final DemoService.Demo demo;
@@ -39,6 +43,13 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DEMO",
+      description = "templates (default) or pull-metadata.")
+  String which;
 
   @Option(
       names = "--project-file",
@@ -63,6 +74,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DemoService.Demo demo = this.demo;
+    if (which != null) {
+      demo =
+          switch (which) {
+            case "templates", "push-template" -> DemoService.Demo.TEMPLATES;
+            case "pull-metadata", "pull_metadata" -> DemoService.Demo.PULL_METADATA;
+            default ->
+                throw new fwgear.tools.UsageException(
+                    "no demo " + which + " (templates or pull-metadata)");
+          };
+    }
     LocalGear gear = LocalGears.resolve(workingDir, demo.gear());
     String file = projectFile == null ? demo.file() : gear.display(workingDir.resolve(projectFile));
     DemoService service =

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,17 @@ public final class DemoService {
    * @param seed the local Flywheel's seed file, relative to the repository root; null for the
    *     built-in seed
    * @param then gears run after the first one succeeded (api-key input and config only)
+   * @param config config values ({@code key=value}) of the gears of {@code then}, by gear
+   * @param filesOf a project label whose projects' files are listed after the tree, or null
    */
-  public record Demo(String gear, String fileInput, String file, String seed, List<String> then) {
+  public record Demo(
+      String gear,
+      String fileInput,
+      String file,
+      String seed,
+      List<String> then,
+      Map<String, List<String>> config,
+      String filesOf) {
     /** project_management with its worked example, on the built-in seed. */
     public static final Demo PROJECT_MANAGEMENT =
         new Demo(
@@ -58,8 +68,35 @@ public final class DemoService {
             "gears/push_template/data/templates-seed.yaml",
             List.of("gears/push_template"));
 
+    /**
+     * pull_metadata's demo: project_management makes the centers of push_template's demo project
+     * file (groups tagged adcid-1006, 2006, 5006, each with a metadata project), then pull_metadata
+     * splits the two sample tables the seed put in S3 into them; each center project's files are
+     * listed.
+     */
+    public static final Demo PULL_METADATA =
+        new Demo(
+            "gears/project_management",
+            "project_file",
+            "gears/push_template/data/demo-project.yaml",
+            "gears/pull_metadata/data/demo-seed.yaml",
+            List.of("gears/pull_metadata"),
+            Map.of(
+                "gears/pull_metadata",
+                List.of(
+                    "s3_param_path=/prod/flywheel/gearbot/s3",
+                    "bucket_name=nacc-metadata",
+                    "destination_label=metadata",
+                    "table_list=[\"visits.csv\", \"tables/forms.csv\"]")),
+            "metadata");
+
     public Demo {
       then = then == null ? List.of() : List.copyOf(then);
+      config = config == null ? Map.of() : Map.copyOf(config);
+    }
+
+    public Demo(String gear, String fileInput, String file, String seed, List<String> then) {
+      this(gear, fileInput, file, seed, then, Map.of(), null);
     }
 
     public Demo(String gear, String fileInput, String file) {
@@ -67,7 +104,7 @@ public final class DemoService {
     }
 
     public Demo withFile(String otherFile) {
-      return new Demo(gear, fileInput, otherFile, seed, then);
+      return new Demo(gear, fileInput, otherFile, seed, then, config, filesOf);
     }
   }
 
@@ -105,7 +142,7 @@ public final class DemoService {
     Path data = temporaryFolder();
     Optional<Path> seed = Optional.ofNullable(demo.seed()).map(root::resolve);
     try (FlywheelEmulator server =
-        FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), seed))) {
+        FlywheelEmulator.start(new EmulatorOptions(0, Optional.of(data), seed).withS3(0))) {
       err.println(
           "gear: local Flywheel server at "
               + server.baseUrl()
@@ -122,14 +159,14 @@ public final class DemoService {
           break;
         }
         err.println("gear: then " + then.name());
-        exitCode = run(runs, then, configure(then, null, key, options), image);
+        exitCode = run(runs, then, configure(then, null, key, with(options, demo, then)), image);
         last = then;
       }
       if (exitCode == 0 && !next.isEmpty()) {
         // The last gear once more, nothing having changed: the request log shows what it sent.
         err.println("gear: " + last.name() + " again, nothing having changed");
         server.requestLog().clear();
-        exitCode = run(runs, last, configure(last, null, key, options), image);
+        exitCode = run(runs, last, configure(last, null, key, with(options, demo, last)), image);
         List<RequestLog.Entry> requests =
             server.requestLog().entries().stream()
                 .filter(e -> e.path().startsWith("/api/"))
@@ -147,6 +184,9 @@ public final class DemoService {
       }
       out.println();
       out.print(SiteTree.render(FlywheelClient.connect(key)));
+      if (demo.filesOf() != null) {
+        printFiles(FlywheelClient.connect(key), demo.filesOf());
+      }
       out.flush();
       return exitCode;
     } catch (IOException e) {
@@ -154,6 +194,40 @@ public final class DemoService {
           "cannot start the local Flywheel server: " + e.getMessage(), e);
     } finally {
       deleteQuietly(data);
+    }
+  }
+
+  /** The demo's config values for this gear, then the command line's. */
+  private List<String> with(List<String> options, Demo demo, LocalGear gear) {
+    List<String> all = new ArrayList<>();
+    demo.config()
+        .forEach(
+            (name, values) -> {
+              if (LocalGears.resolve(root, root, name).name().equals(gear.name())) {
+                all.addAll(values);
+              }
+            });
+    all.addAll(options);
+    return all;
+  }
+
+  /** Each project labelled {@code label} with its files (name, size, version). */
+  private void printFiles(FlywheelClient client, String label) {
+    out.println();
+    out.println("Files of the " + label + " projects:");
+    for (fwgear.flywheel.Project listed : client.findProjects()) {
+      if (!label.equals(listed.label())) {
+        continue;
+      }
+      fwgear.flywheel.Project project = client.getProject(listed.id());
+      out.println("  " + project.group() + "/" + project.label());
+      if (project.files().isEmpty()) {
+        out.println("    (none)");
+      }
+      for (fwgear.flywheel.FileEntry file : project.files()) {
+        out.println(
+            "    " + file.name() + " (" + file.size() + " bytes, version " + file.version() + ")");
+      }
     }
   }
 
