@@ -131,15 +131,15 @@ public record SourceScan(
     Set<String> passed = new java.util.HashSet<>();
     texts.forEach(
         (file, text) -> {
-          Matcher argument = CALL_ARGUMENT.matcher(text);
-          while (argument.find()) {
-            passed.add(argument.group(1));
-          }
           boolean java = file.endsWith(".java");
           if (java && !mayReadContext(text)) {
             return;
           }
           String code = java ? withoutJavaComments(text) : text;
+          Matcher argument = CALL_ARGUMENT.matcher(code);
+          while (argument.find()) {
+            passed.add(argument.group(1));
+          }
           if (java) {
             collect(JAVA_CONFIG, code, file, constants, config);
             collectRecords(code, file, texts, config);
