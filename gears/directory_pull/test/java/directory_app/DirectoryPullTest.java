@@ -1,0 +1,259 @@
+package directory_app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.sun.net.httpserver.HttpServer;
+import fwgear.emulator.EmulatorOptions;
+import fwgear.emulator.Fault;
+import fwgear.emulator.FlywheelEmulator;
+import fwgear.flywheel.FileEntry;
+import fwgear.flywheel.FlywheelClient;
+import fwgear.flywheel.Project;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gear end to end against the local Flywheel on a free port, seeded with {@code
+ * data/directory-seed.yaml}: the gear bot's key and the REDCap URL and token come from SSM, the
+ * records from the local REDCap API over HTTP, the user file goes to nacc/project-admin.
+ */
+class DirectoryPullTest {
+  static final Path SEED = Path.of("data/directory-seed.yaml");
+  static final String TOKEN = "0A1B2C3D4E5F60718293A4B5C6D7E8F9";
+  static final String FILE = "nacc-directory-users.yaml";
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @TempDir Path temp;
+  FlywheelEmulator flywheel;
+  FlywheelClient admin;
+  int runs;
+
+  @BeforeEach
+  void start() throws Exception {
+    flywheel = FlywheelEmulator.start(EmulatorOptions.inMemory().withPort(0).withSeedFile(SEED));
+    admin = FlywheelClient.connect(flywheel.apiKey());
+    flywheel.requestLog().clear();
+  }
+
+  @AfterEach
+  void stop() {
+    flywheel.close();
+  }
+
+  private GearRun.Result run(Map<String, Object> overrides) throws Exception {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("dry_run", false);
+    config.put("user_report_id", "101");
+    config.putAll(overrides);
+    Path base = GearRun.prepare(temp.resolve("run-" + ++runs), config);
+    return GearRun.run(base, flywheel.awsEnvironment());
+  }
+
+  private GearRun.Result run() throws Exception {
+    return run(Map.of());
+  }
+
+  private Project adminProject() {
+    return admin
+        .findProject("nacc", "project-admin")
+        .map(p -> admin.getProject(p.id()))
+        .orElseThrow();
+  }
+
+  private Optional<FileEntry> userFile() {
+    return adminProject().files().stream().filter(f -> f.name().equals(FILE)).findFirst();
+  }
+
+  private String content() {
+    return new String(admin.downloadProjectFile(adminProject().id(), FILE), StandardCharsets.UTF_8);
+  }
+
+  private long writes() {
+    return flywheel.requestLog().entries().stream()
+        .filter(e -> e.isWrite() && e.path().startsWith("/api/"))
+        .count();
+  }
+
+  @Test
+  void completeRecordsBecomeTheUserFileAndTheOthersAreReportedByRecordId() throws Exception {
+    GearRun.Result result = run();
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(writes()).isEqualTo(1);
+    assertThat(userFile().orElseThrow().mimetype()).isEqualTo("text/yaml");
+    JsonNode entries = YAML.readTree(content());
+    assertThat(entries).hasSize(3);
+    assertThat(entries.findValuesAsText("email"))
+        .containsExactly("alex@alpha.example", "nora@nacc.example", "olga@partner.example");
+    assertThat(entries.get(0))
+        .isEqualTo(
+            YAML.readTree(
+                """
+                authorizations: {approve_data: false, audit_data: false, submit: [form, image], view_reports: true}
+                center_id: 12
+                credentials: {id: 0000-0001-0000-0001, type: orcid}
+                email: alex@alpha.example
+                name: {first_name: Alex, last_name: Alpha}
+                org_name: Alpha ADRC
+                submit_time: "2026-11-02 09:30:00"
+                """));
+    // NACC staff are center 0; an organisation that is no center is -1.
+    assertThat(entries.get(1).path("center_id").asInt()).isZero();
+    assertThat(entries.get(1).path("authorizations").path("submit")).isEmpty();
+    assertThat(entries.get(1).path("authorizations").path("audit_data").asBoolean()).isTrue();
+    assertThat(entries.get(1).path("authorizations").path("approve_data").asBoolean()).isTrue();
+    assertThat(entries.get(2).path("center_id").asInt()).isEqualTo(-1);
+    // A credential id of digits stays a string.
+    assertThat(entries.get(2).path("credentials").path("id").isTextual()).isTrue();
+    assertThat(content()).startsWith("- authorizations:");
+    assertThat(result.log())
+        .contains("6 records: 3 directory entries, 1 incomplete, 2 malformed")
+        .contains(
+            "Record 3: incomplete (flywheel_access_information_complete is 1, not 2), left out")
+        .contains(
+            "Record 4: malformed: fw_cred_sub_time '03/11/2026' is not yyyy-MM-dd HH:mm, left out")
+        .contains("Record 5: malformed: email is blank, left out")
+        .doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aRerunWritesNothingAndAChangedFileIsReplaced() throws Exception {
+    assertThat(run().exitCode()).isZero();
+    String first = content();
+    flywheel.requestLog().clear();
+
+    GearRun.Result again = run();
+    assertThat(again.exitCode()).as(again.log()).isZero();
+    assertThat(writes()).isZero();
+    assertThat(again.log()).contains("0 writes");
+
+    // Someone edited the file in Flywheel: the next run puts the directory's version back.
+    admin.uploadProjectFile(
+        adminProject().id(), FILE, "- edited\n".getBytes(StandardCharsets.UTF_8), "text/yaml");
+    flywheel.requestLog().clear();
+    GearRun.Result third = run();
+    assertThat(third.exitCode()).as(third.log()).isZero();
+    assertThat(writes()).isEqualTo(1);
+    assertThat(third.log()).contains("replacing a file with other content");
+    assertThat(content()).isEqualTo(first);
+  }
+
+  @Test
+  void aDryRunWritesNothing() throws Exception {
+    GearRun.Result result = run(Map.of("dry_run", true));
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(writes()).isZero();
+    assertThat(userFile()).isEmpty();
+    assertThat(result.log())
+        .contains("Dry run: 1 write planned")
+        .contains("Dry run: would upload " + FILE + " (3 directory entries, ")
+        .contains("to project nacc/project-admin");
+  }
+
+  @Test
+  void aBadTokenIsOneLineNamingTheHostNotTheToken() throws Exception {
+    GearRun.Result result = run(Map.of("redcap_param_path", "/test/redcap/bad-token"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.log())
+        .contains(
+            "REDCap at 127.0.0.1:"
+                + flywheel.port()
+                + ": HTTP 403: You do not have permissions to use the API")
+        .doesNotContain("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")
+        .doesNotContain(TOKEN);
+    assertThat(writes()).isZero();
+  }
+
+  @Test
+  void aReportOfAnotherProjectAndAServerErrorFailTheRunWithoutWrites() throws Exception {
+    GearRun.Result other = run(Map.of("user_report_id", "999"));
+    assertThat(other.exitCode()).isEqualTo(1);
+    assertThat(other.log())
+        .contains(
+            ": HTTP 403: The API request cannot complete because report_id=999 does not belong to"
+                + " this project.");
+
+    flywheel.addFault(Fault.always("POST", "/redcap/api/", 500));
+    GearRun.Result failed = run();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.log()).contains("REDCap at 127.0.0.1:" + flywheel.port() + ": HTTP 500");
+    assertThat(failed.log()).doesNotContain(TOKEN);
+    assertThat(writes()).isZero();
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonFailsTheRun() throws Exception {
+    HttpServer html =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    html.createContext(
+        "/",
+        exchange -> {
+          byte[] page = "<html>maintenance</html>".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
+    html.start();
+    try {
+      String url = "http://127.0.0.1:" + html.getAddress().getPort() + "/api/";
+      putParameter("/test/redcap/html/url", url);
+      putParameter("/test/redcap/html/token", TOKEN);
+      GearRun.Result result = run(Map.of("redcap_param_path", "/test/redcap/html"));
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.log())
+          .contains(
+              "REDCap at 127.0.0.1:"
+                  + html.getAddress().getPort()
+                  + ": report 101 is not a JSON list of records (text/html)")
+          .doesNotContain(TOKEN);
+      assertThat(writes()).isZero();
+    } finally {
+      html.stop(0);
+    }
+  }
+
+  @Test
+  void missingParametersOrAdminProjectAreOneLine() throws Exception {
+    GearRun.Result none = run(Map.of("redcap_param_path", "/nothing/here"));
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.log())
+        .contains("no REDCap project: the parameter store has no url, token under /nothing/here");
+
+    GearRun.Result group = run(Map.of("admin_group", "other"));
+    assertThat(group.exitCode()).isEqualTo(1);
+    assertThat(group.log()).contains("No admin group other on the site");
+    assertThat(writes()).isZero();
+  }
+
+  private void putParameter(String name, String value) {
+    try (var ssm =
+        software.amazon.awssdk.services.ssm.SsmClient.builder()
+            .httpClientBuilder(
+                software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+            .endpointOverride(flywheel.baseUrl())
+            .credentialsProvider(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        flywheel.awsCredentials().accessKeyId(),
+                        flywheel.awsCredentials().secretAccessKey())))
+            .build()) {
+      ssm.putParameter(b -> b.name(name).value(value).type("String").overwrite(true));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package directory_app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fwgear.engine.GearEngine;
+import fwgear.flywheel.ClientOptions;
+import fwgear.logging.GearLogging;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs the gear the way Flywheel runs a gear-bot gear, in this process: a base folder with
+ * manifest.json and config.json (no inputs), the AWS environment of the local Flywheel, then the
+ * engine with {@link Run#run}.
+ */
+final class GearRun {
+  static final Path MANIFEST = Path.of("src/docker/manifest.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Result(int exitCode, String log) {}
+
+  private GearRun() {}
+
+  static Path prepare(Path base, Map<String, Object> config) throws IOException {
+    Files.createDirectories(base);
+    Files.copy(MANIFEST, base.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING);
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode configNode = root.putObject("config");
+    config.forEach((name, value) -> configNode.set(name, JSON.valueToTree(value)));
+    root.putObject("inputs");
+    Files.writeString(
+        base.resolve("config.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return base;
+  }
+
+  /** Runs {@link Run} on {@code base} with this environment, with fast retries. */
+  static Result run(Path base, Map<String, String> environment) {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    GearLogging.redirect(() -> log);
+    try {
+      int code =
+          GearEngine.create()
+              .withContext(
+                  builder ->
+                      builder
+                          .baseDir(base)
+                          .environment(environment)
+                          .clientOptions(
+                              ClientOptions.defaults()
+                                  .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))))
+              .run(new String[0], Run::run);
+      return new Result(code, log.toString(StandardCharsets.UTF_8));
+    } finally {
+      GearLogging.redirect(() -> System.out);
+    }
+  }
+}
