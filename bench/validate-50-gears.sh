@@ -71,7 +71,7 @@ TIMEFORMAT='%R %U %S'
 walls=()
 cpus=()
 for ((run = 1; run <= runs; run++)); do
-  timing=$({ time (cd "$work" && "$home/gear" validate :: >/dev/null); } 2>&1)
+  timing=$({ time (cd "$work" && "$home/gear" validate :: >/dev/null 2>&1); } 2>&1)
   read -r real user sys <<<"$timing"
   wall=$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
