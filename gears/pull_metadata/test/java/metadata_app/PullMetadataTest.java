@@ -183,10 +183,11 @@ class PullMetadataTest {
   @Test
   void withOneFlywheelRequestInFiveFailingNoFileGetsASecondVersion() throws Exception {
     // Half of the faults lose the answer of a request that was carried out (an upload must be
-    // checked by hash before it is sent again), half refuse it before it runs. The first upload
-    // always loses its answer, so the test exercises the hash check whatever the random faults do.
+    // checked by hash before it is sent again), half refuse it before it runs.
+    // One certain hit, so that the test never passes without a fault: the first upload is stored
+    // and its answer lost.
     flywheel.addFault(
-        new Fault(Optional.of("POST"), "/api/projects/[^/]+/files", 503, 1.0, 0, true, 1));
+        Fault.always("POST", "/api/projects/[^/]+/files", 503).whenDone().limitedTo(1));
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1, 0, true, -1));
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1 / 0.9, 0, false, -1));
 
