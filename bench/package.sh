@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of ./gear package and of gears in their images. Prints, for every gear in one run:
-#   - the wall time of a no-op `./gear package ::` (target < 2 s), best and median of 5;
+#   - the wall time of a no-op `./gear package ::` (target <= 0.6 s), best and median of 5;
 #   - each image's size (target <= 150 MB) and the size of its `./gear package --output` archive;
 #   - each gear's cold start inside its image, median of 5: from just before the gear's command
 #     starts to its first log line, and to its exit, on a config problem (an empty config.json);
@@ -33,7 +33,7 @@ for _ in 1 2 3 4 5; do
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 echo "runs (ms): ${times[*]}"
-echo "no-op ./gear package ::  best $(head -1 <<<"$sorted") ms, median $(sed -n 3p <<<"$sorted") ms (target < 2000 ms)"
+echo "no-op ./gear package ::  best $(head -1 <<<"$sorted") ms, median $(sed -n 3p <<<"$sorted") ms (target <= 600 ms)"
 
 # The images ./gear package built: the first name of every docker-info.json under dist/.
 mapfile -t images < <(find dist -name '*.docker-info.json' -not -path 'dist/.gear/*' -print0 |
