@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.FileEntry;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.Project;
@@ -52,7 +53,7 @@ class DirectoryPullTest {
     flywheel.close();
   }
 
-  private GearRun.Result run(Map<String, Object> overrides) throws Exception {
+  private LoggedRun run(Map<String, Object> overrides) throws Exception {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("dry_run", false);
     config.put("user_report_id", "101");
@@ -61,7 +62,7 @@ class DirectoryPullTest {
     return GearRun.run(base, flywheel.awsEnvironment());
   }
 
-  private GearRun.Result run() throws Exception {
+  private LoggedRun run() throws Exception {
     return run(Map.of());
   }
 
@@ -88,7 +89,7 @@ class DirectoryPullTest {
 
   @Test
   void completeRecordsBecomeTheUserFileAndTheOthersAreReportedByRecordId() throws Exception {
-    GearRun.Result result = run();
+    LoggedRun result = run();
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(writes()).isEqualTo(1);
@@ -134,7 +135,7 @@ class DirectoryPullTest {
     String first = content();
     flywheel.requestLog().clear();
 
-    GearRun.Result again = run();
+    LoggedRun again = run();
     assertThat(again.exitCode()).as(again.log()).isZero();
     assertThat(writes()).isZero();
     assertThat(again.log()).contains("0 writes");
@@ -143,7 +144,7 @@ class DirectoryPullTest {
     admin.uploadProjectFile(
         adminProject().id(), FILE, "- edited\n".getBytes(StandardCharsets.UTF_8), "text/yaml");
     flywheel.requestLog().clear();
-    GearRun.Result third = run();
+    LoggedRun third = run();
     assertThat(third.exitCode()).as(third.log()).isZero();
     assertThat(writes()).isEqualTo(1);
     assertThat(third.log()).contains("replacing a file with other content");
@@ -152,7 +153,7 @@ class DirectoryPullTest {
 
   @Test
   void aDryRunWritesNothing() throws Exception {
-    GearRun.Result result = run(Map.of("dry_run", true));
+    LoggedRun result = run(Map.of("dry_run", true));
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(writes()).isZero();
@@ -165,7 +166,7 @@ class DirectoryPullTest {
 
   @Test
   void aBadTokenIsOneLineNamingTheHostNotTheToken() throws Exception {
-    GearRun.Result result = run(Map.of("redcap_param_path", "/test/redcap/bad-token"));
+    LoggedRun result = run(Map.of("redcap_param_path", "/test/redcap/bad-token"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.log())
@@ -180,7 +181,7 @@ class DirectoryPullTest {
 
   @Test
   void aReportOfAnotherProjectAndAServerErrorFailTheRunWithoutWrites() throws Exception {
-    GearRun.Result other = run(Map.of("user_report_id", "999"));
+    LoggedRun other = run(Map.of("user_report_id", "999"));
     assertThat(other.exitCode()).isEqualTo(1);
     assertThat(other.log())
         .contains(
@@ -188,7 +189,7 @@ class DirectoryPullTest {
                 + " this project.");
 
     flywheel.addFault(Fault.always("POST", "/redcap/api/", 500));
-    GearRun.Result failed = run();
+    LoggedRun failed = run();
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.log()).contains("REDCap at 127.0.0.1:" + flywheel.port() + ": HTTP 500");
     assertThat(failed.log()).doesNotContain(TOKEN);
@@ -213,7 +214,7 @@ class DirectoryPullTest {
       String url = "http://127.0.0.1:" + html.getAddress().getPort() + "/api/";
       putParameter("/test/redcap/html/url", url);
       putParameter("/test/redcap/html/token", TOKEN);
-      GearRun.Result result = run(Map.of("redcap_param_path", "/test/redcap/html"));
+      LoggedRun result = run(Map.of("redcap_param_path", "/test/redcap/html"));
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.log())
           .contains(
@@ -229,12 +230,12 @@ class DirectoryPullTest {
 
   @Test
   void missingParametersOrAdminProjectAreOneLine() throws Exception {
-    GearRun.Result none = run(Map.of("redcap_param_path", "/nothing/here"));
+    LoggedRun none = run(Map.of("redcap_param_path", "/nothing/here"));
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.log())
         .contains("no REDCap project: the parameter store has no url, token under /nothing/here");
 
-    GearRun.Result group = run(Map.of("admin_group", "other"));
+    LoggedRun group = run(Map.of("admin_group", "other"));
     assertThat(group.exitCode()).isEqualTo(1);
     assertThat(group.log()).contains("No admin group other on the site");
     assertThat(writes()).isZero();

@@ -3,11 +3,9 @@ package project_app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.engine.GearEngine;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.ApiKey;
-import fwgear.logging.GearLogging;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,9 +17,6 @@ import java.util.Map;
 final class GearRun {
   static final Path MANIFEST = Path.of("src/docker/manifest.json");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The exit code and everything the gear logged. */
-  record Result(int exitCode, String log) {}
 
   private GearRun() {}
 
@@ -56,17 +51,9 @@ final class GearRun {
   }
 
   /** Runs {@link Run} on {@code base}, the environment (AWS settings) being {@code environment}. */
-  static Result run(Path base, Map<String, String> environment) {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    GearLogging.redirect(() -> log);
-    try {
-      int code =
-          GearEngine.create()
-              .withContext(builder -> builder.baseDir(base).environment(environment))
-              .run(new String[0], Run::run);
-      return new Result(code, log.toString(StandardCharsets.UTF_8));
-    } finally {
-      GearLogging.redirect(() -> System.out);
-    }
+  static LoggedRun run(Path base, Map<String, String> environment) {
+    return LoggedRun.of(
+        GearEngine.create().withContext(builder -> builder.baseDir(base).environment(environment)),
+        Run::run);
   }
 }

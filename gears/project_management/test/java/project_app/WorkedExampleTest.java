@@ -6,6 +6,7 @@ import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.RequestLog;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.AccessPermission;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.Group;
@@ -55,7 +56,7 @@ class WorkedExampleTest {
     flywheel.close();
   }
 
-  GearRun.Result runGear(Path yaml, Map<String, Object> config) throws Exception {
+  LoggedRun runGear(Path yaml, Map<String, Object> config) throws Exception {
     Path base = GearRun.prepare(temp.resolve("v0"), flywheel.apiKey(), yaml, config);
     flywheel.requestLog().clear();
     // The gear as shipped; the gear bot's parameter store is the local server's SSM endpoint.
@@ -75,7 +76,7 @@ class WorkedExampleTest {
 
   @Test
   void aFirstRunMakesExactlyTheStateOfTheWorkedExample() throws Exception {
-    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of());
+    LoggedRun result = runGear(WORKED_EXAMPLE, Map.of());
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(groupsById().keySet())
@@ -143,7 +144,7 @@ class WorkedExampleTest {
   void aSecondIdenticalRunSendsNoWriteAndFewReads() throws Exception {
     runGear(WORKED_EXAMPLE, Map.of());
 
-    GearRun.Result second = runGear(WORKED_EXAMPLE, Map.of());
+    LoggedRun second = runGear(WORKED_EXAMPLE, Map.of());
 
     assertThat(second.exitCode()).as(second.log()).isZero();
     assertThat(writes()).isZero();
@@ -159,7 +160,7 @@ class WorkedExampleTest {
 
   @Test
   void aDryRunOnAnEmptySiteSendsNoWriteAndPrintsThePlan() throws Exception {
-    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("dry_run", true));
+    LoggedRun result = runGear(WORKED_EXAMPLE, Map.of("dry_run", true));
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(writes()).isZero();
@@ -177,7 +178,7 @@ class WorkedExampleTest {
     admin.createGroup("alpha", "Alpha ADRC");
     admin.addGroupPermission("alpha", new AccessPermission("reader@nacc.example", "rw"));
 
-    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of());
+    LoggedRun result = runGear(WORKED_EXAMPLE, Map.of());
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(result.log())
@@ -194,7 +195,7 @@ class WorkedExampleTest {
   void aFailingFlywheelStopsTheRunAndARerunFinishesIt() throws Exception {
     flywheel.addFault(Fault.always("POST", "/api/projects/[^/]+/tags", 403));
 
-    GearRun.Result failed = runGear(WORKED_EXAMPLE, Map.of());
+    LoggedRun failed = runGear(WORKED_EXAMPLE, Map.of());
 
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.log())
@@ -204,7 +205,7 @@ class WorkedExampleTest {
         .containsPattern("Error: Flywheel POST /api/projects/[0-9a-f]+/tags failed: HTTP 403");
     flywheel.clearFaults();
 
-    GearRun.Result rerun = runGear(WORKED_EXAMPLE, Map.of());
+    LoggedRun rerun = runGear(WORKED_EXAMPLE, Map.of());
 
     assertThat(rerun.exitCode()).as(rerun.log()).isZero();
     assertThat(rerun.log())
@@ -219,7 +220,7 @@ class WorkedExampleTest {
     Path yaml = temp.resolve("broken.yaml");
     Files.writeString(yaml, "project: Tau\ncenters: [\n  - name: A\n");
 
-    GearRun.Result result = runGear(yaml, Map.of());
+    LoggedRun result = runGear(yaml, Map.of());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log()).containsPattern("broken.yaml:\\d+: syntax: ");
@@ -245,7 +246,7 @@ class WorkedExampleTest {
         datatypes: [form]
         """);
 
-    GearRun.Result result = runGear(yaml, Map.of());
+    LoggedRun result = runGear(yaml, Map.of());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log())
@@ -258,7 +259,7 @@ class WorkedExampleTest {
 
   @Test
   void withApikeyPathPrefixTheGearBotKeyFromSsmIsUsed() throws Exception {
-    GearRun.Result result =
+    LoggedRun result =
         runGear(WORKED_EXAMPLE, Map.of("apikey_path_prefix", "/prod/flywheel/gearbot"));
 
     assertThat(result.exitCode()).as(result.log()).isZero();
@@ -276,7 +277,7 @@ class WorkedExampleTest {
 
   @Test
   void aMissingGearBotKeyFailsBeforeAnyFlywheelRequest() throws Exception {
-    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("apikey_path_prefix", "/nowhere"));
+    LoggedRun result = runGear(WORKED_EXAMPLE, Map.of("apikey_path_prefix", "/nowhere"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.log())
@@ -299,7 +300,7 @@ class WorkedExampleTest {
         published: true
         """);
 
-    GearRun.Result result = runGear(yaml, Map.of("new_only", true));
+    LoggedRun result = runGear(yaml, Map.of("new_only", true));
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     assertThat(groupsById().keySet()).containsExactly("delta", "nacc", "release-tau");
@@ -309,7 +310,7 @@ class WorkedExampleTest {
 
   @Test
   void anEmptyAdminGroupIsBadInput() throws Exception {
-    GearRun.Result result = runGear(WORKED_EXAMPLE, Map.of("admin_group", " "));
+    LoggedRun result = runGear(WORKED_EXAMPLE, Map.of("admin_group", " "));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log())

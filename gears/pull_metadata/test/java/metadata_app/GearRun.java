@@ -3,11 +3,9 @@ package metadata_app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.engine.GearEngine;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.ClientOptions;
-import fwgear.logging.GearLogging;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,8 +20,6 @@ import java.util.Map;
 final class GearRun {
   static final Path MANIFEST = Path.of("src/docker/manifest.json");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  record Result(int exitCode, String log) {}
 
   private GearRun() {}
 
@@ -41,24 +37,17 @@ final class GearRun {
   }
 
   /** Runs {@link Run} on {@code base} with this environment, with fast retries. */
-  static Result run(Path base, Map<String, String> environment) {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    GearLogging.redirect(() -> log);
-    try {
-      int code =
-          GearEngine.create()
-              .withContext(
-                  builder ->
-                      builder
-                          .baseDir(base)
-                          .environment(environment)
-                          .clientOptions(
-                              ClientOptions.defaults()
-                                  .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))))
-              .run(new String[0], Run::run);
-      return new Result(code, log.toString(StandardCharsets.UTF_8));
-    } finally {
-      GearLogging.redirect(() -> System.out);
-    }
+  static LoggedRun run(Path base, Map<String, String> environment) {
+    return LoggedRun.of(
+        GearEngine.create()
+            .withContext(
+                builder ->
+                    builder
+                        .baseDir(base)
+                        .environment(environment)
+                        .clientOptions(
+                            ClientOptions.defaults()
+                                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40)))),
+        Run::run);
   }
 }

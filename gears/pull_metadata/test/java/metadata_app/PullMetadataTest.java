@@ -6,6 +6,7 @@ import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.S3Server;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.FileEntry;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.Project;
@@ -77,7 +78,7 @@ class PullMetadataTest {
     s3.putObject(BUCKET, key, text.getBytes(StandardCharsets.UTF_8), "text/csv");
   }
 
-  private GearRun.Result run(boolean dryRun, List<String> tables) throws Exception {
+  private LoggedRun run(boolean dryRun, List<String> tables) throws Exception {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("dry_run", dryRun);
     config.put("s3_param_path", "/prod/flywheel/gearbot/s3");
@@ -88,7 +89,7 @@ class PullMetadataTest {
     return GearRun.run(base, flywheel.awsEnvironment());
   }
 
-  private GearRun.Result run(boolean dryRun) throws Exception {
+  private LoggedRun run(boolean dryRun) throws Exception {
     return run(dryRun, List.of("visits.csv", "tables/forms.csv"));
   }
 
@@ -116,7 +117,7 @@ class PullMetadataTest {
 
   @Test
   void splitsTablesByAdcidAndBySiteAndReportsWhatItCouldNotDeliver() throws Exception {
-    GearRun.Result result = run(false, List.of("visits.csv", "missing.csv", "tables/forms.csv"));
+    LoggedRun result = run(false, List.of("visits.csv", "missing.csv", "tables/forms.csv"));
 
     // The missing table fails the run (exit 1) after the other tables were delivered.
     assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
@@ -148,7 +149,7 @@ class PullMetadataTest {
 
   @Test
   void aDryRunWritesNothingAndARerunUploadsNothing() throws Exception {
-    GearRun.Result dry = run(true);
+    LoggedRun dry = run(true);
 
     assertThat(dry.exitCode()).as(dry.log()).isZero();
     assertThat(writes()).isZero();
@@ -158,12 +159,12 @@ class PullMetadataTest {
         .contains("Dry run, nothing written. Would have created 4 files");
     assertThat(file("alpha", "visits.csv")).isEmpty();
 
-    GearRun.Result real = run(false);
+    LoggedRun real = run(false);
     assertThat(real.exitCode()).as(real.log()).isZero();
     assertThat(uploads()).isEqualTo(4);
 
     flywheel.requestLog().clear();
-    GearRun.Result rerun = run(false);
+    LoggedRun rerun = run(false);
     assertThat(rerun.exitCode()).as(rerun.log()).isZero();
     assertThat(uploads()).isZero();
     assertThat(writes()).isZero();
@@ -172,7 +173,7 @@ class PullMetadataTest {
     // One center's rows change: only that center's file is uploaded again, as a new version.
     put("visits.csv", VISITS + "7,2,new\r\n");
     flywheel.requestLog().clear();
-    GearRun.Result changed = run(false);
+    LoggedRun changed = run(false);
     assertThat(changed.exitCode()).as(changed.log()).isZero();
     assertThat(uploads()).isEqualTo(1);
     assertThat(file("beta", "visits.csv").orElseThrow().version()).isEqualTo(2);
@@ -191,7 +192,7 @@ class PullMetadataTest {
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1, 0, true, -1));
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1 / 0.9, 0, false, -1));
 
-    GearRun.Result result = run(false);
+    LoggedRun result = run(false);
     int attempts = 1;
     while (result.exitCode() != 0 && attempts < 3) {
       result = run(false); // a request that failed every retry stops the run; rerun from the state
@@ -217,7 +218,7 @@ class PullMetadataTest {
   void aTableWithoutSiteColumnIsAnErrorAndTheOthersStillGo() throws Exception {
     put("nosite.csv", "A,B\n1,2\n");
 
-    GearRun.Result result = run(false, List.of("nosite.csv", "visits.csv"));
+    LoggedRun result = run(false, List.of("nosite.csv", "visits.csv"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.log()).contains("nosite.csv: line 1: the header has no ADCID or SITE column");
@@ -226,7 +227,7 @@ class PullMetadataTest {
 
   @Test
   void aConfigWithoutTablesIsRefusedBeforeAnyRequest() throws Exception {
-    GearRun.Result result = run(false, List.of());
+    LoggedRun result = run(false, List.of());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.log()).contains("table_list");

@@ -3,12 +3,10 @@ package template_app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.engine.GearEngine;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.ClientOptions;
-import fwgear.logging.GearLogging;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +19,6 @@ import java.util.Map;
 final class GearRun {
   static final Path MANIFEST = Path.of("src/docker/manifest.json");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The exit code and everything the gear logged. */
-  record Result(int exitCode, String log) {}
 
   private GearRun() {}
 
@@ -45,24 +40,17 @@ final class GearRun {
   }
 
   /** Runs {@link Run} on {@code base}, with fast retries (tests inject faults). */
-  static Result run(Path base) {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    GearLogging.redirect(() -> log);
-    try {
-      int code =
-          GearEngine.create()
-              .withContext(
-                  builder ->
-                      builder
-                          .baseDir(base)
-                          .environment(Map.of())
-                          .clientOptions(
-                              ClientOptions.defaults()
-                                  .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))))
-              .run(new String[0], Run::run);
-      return new Result(code, log.toString(StandardCharsets.UTF_8));
-    } finally {
-      GearLogging.redirect(() -> System.out);
-    }
+  static LoggedRun run(Path base) {
+    return LoggedRun.of(
+        GearEngine.create()
+            .withContext(
+                builder ->
+                    builder
+                        .baseDir(base)
+                        .environment(Map.of())
+                        .clientOptions(
+                            ClientOptions.defaults()
+                                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40)))),
+        Run::run);
   }
 }

@@ -6,6 +6,7 @@ import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.Fault;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.RequestLog;
+import fwgear.engine.LoggedRun;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.GearRule;
 import fwgear.flywheel.Project;
@@ -49,7 +50,7 @@ class WorkedExampleTest {
     flywheel.close();
   }
 
-  GearRun.Result runGear(Map<String, Object> config) throws Exception {
+  LoggedRun runGear(Map<String, Object> config) throws Exception {
     Path base = GearRun.prepare(temp.resolve("v0"), flywheel.apiKey(), config);
     flywheel.requestLog().clear();
     return GearRun.run(base);
@@ -94,7 +95,7 @@ class WorkedExampleTest {
 
   @Test
   void theFirstRunMakesTheWorkedExampleAndTheSecondWritesNothing() throws Exception {
-    GearRun.Result first = runGear(Map.of());
+    LoggedRun first = runGear(Map.of());
     long firstWrites = writes();
     long firstReads = reads();
 
@@ -107,7 +108,7 @@ class WorkedExampleTest {
         .contains("template nacc/form-qc-template names an unknown pipeline stage 'qc'")
         .contains("Created 0 projects; updated 12 projects; unchanged 0 projects (65 writes)");
 
-    GearRun.Result second = runGear(Map.of());
+    LoggedRun second = runGear(Map.of());
 
     long secondWrites = writes();
     long secondReads = reads();
@@ -122,7 +123,7 @@ class WorkedExampleTest {
 
   @Test
   void newOnlyPushesToTheNewCentersAlone() throws Exception {
-    GearRun.Result result = runGear(Map.of("new_only", true));
+    LoggedRun result = runGear(Map.of("new_only", true));
     long written = writes();
 
     assertThat(result.exitCode()).as(result.log()).isZero();
@@ -145,7 +146,7 @@ class WorkedExampleTest {
     Project template = admin.findProject("nacc", "dicom-ingest-template").orElseThrow();
     admin.setProjectDescription(template.id(), "Imaging of $adrc,\nled by $director; costs $5");
 
-    GearRun.Result result = runGear(Map.of());
+    LoggedRun result = runGear(Map.of());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(writes()).isZero();
@@ -178,7 +179,7 @@ class WorkedExampleTest {
                     "project", template.id(), "form-qc-settings.json", "input_file", null))));
     flywheelDeleteFile(template.id(), "form-qc-settings.json");
 
-    GearRun.Result result = runGear(Map.of());
+    LoggedRun result = runGear(Map.of());
 
     assertThat(result.exitCode()).as(result.log()).isEqualTo(2);
     assertThat(writes()).isZero();
@@ -203,7 +204,7 @@ class WorkedExampleTest {
 
   @Test
   void aDryRunWritesNothingAndPrintsWhatTheRealRunThenDoes() throws Exception {
-    GearRun.Result dry = runGear(Map.of("dry_run", true));
+    LoggedRun dry = runGear(Map.of("dry_run", true));
 
     assertThat(dry.exitCode()).as(dry.log()).isZero();
     assertThat(writes()).isZero();
@@ -211,7 +212,7 @@ class WorkedExampleTest {
     List<String> planned = changeLines(dry.log(), true);
     assertThat(planned).hasSize(65);
 
-    GearRun.Result real = runGear(Map.of());
+    LoggedRun real = runGear(Map.of());
 
     assertThat(real.exitCode()).as(real.log()).isZero();
     assertThat(changeLines(real.log(), false)).isEqualTo(planned);
@@ -225,7 +226,7 @@ class WorkedExampleTest {
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1, 0, true, -1));
     flywheel.addFault(new Fault(Optional.empty(), "/api/.*", 503, 0.1 / 0.9, 0, false, -1));
 
-    GearRun.Result result = runGear(Map.of());
+    LoggedRun result = runGear(Map.of());
     int runs = 1;
     while (result.exitCode() != 0 && runs < 3) {
       // A request that failed every retry stops the run; a rerun plans from what is there.
@@ -245,7 +246,7 @@ class WorkedExampleTest {
         assertThat(SiteState.fileCounts(project).values()).allMatch(count -> count == 1);
       }
     }
-    GearRun.Result rerun = runGear(Map.of());
+    LoggedRun rerun = runGear(Map.of());
     assertThat(rerun.exitCode()).isZero();
     assertThat(writes()).isZero();
     System.out.println(
@@ -310,7 +311,7 @@ class WorkedExampleTest {
             .orElseThrow()
             .id();
 
-    GearRun.Result result = runGear(Map.of());
+    LoggedRun result = runGear(Map.of());
 
     assertThat(result.exitCode()).as(result.log()).isZero();
     // 4 retrospective form projects: one PUT each, nothing else.
