@@ -33,20 +33,26 @@ public final class JsonSchemas {
   public static final Set<String> TYPES =
       Set.of("array", "boolean", "integer", "null", "number", "object", "string");
 
-  /** The gear spec's own keyword in a directive: an annotation, as are unknown keywords. */
-  private static final Dialect DIALECT =
-      Dialect.builder(Dialects.getDraft4()).keyword(new AnnotationKeyword("optional")).build();
+  /**
+   * The library's set-up, made on first use: a gear whose directives all take the light path
+   * ({@link SimpleSchemas}) never pays for it at its start.
+   */
+  private static final class Library {
+    /** The gear spec's own keyword in a directive: an annotation, as are unknown keywords. */
+    static final Dialect DIALECT =
+        Dialect.builder(Dialects.getDraft4()).keyword(new AnnotationKeyword("optional")).build();
 
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          DIALECT,
-          builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
-                      .pathType(PathType.JSON_POINTER)
-                      .formatAssertionsEnabled(true)
-                      .build()));
+    static final SchemaRegistry REGISTRY =
+        SchemaRegistry.withDefaultDialect(
+            DIALECT,
+            builder ->
+                builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder()
+                        .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
+                        .pathType(PathType.JSON_POINTER)
+                        .formatAssertionsEnabled(true)
+                        .build()));
+  }
 
   private static volatile Schema metaSchema;
   private static final Map<JsonNode, Schema> SCHEMAS = new ConcurrentHashMap<>();
@@ -71,6 +77,14 @@ public final class JsonSchemas {
    * are allowed, as in the spec.
    */
   public static List<SchemaIssue> schemaIssues(JsonNode schema) {
+    if (SimpleSchemas.isSimple(schema)) {
+      return List.of(); // the common directives, without the library's set-up (SimpleSchemas)
+    }
+    return libraryIssues(schema);
+  }
+
+  /** {@link #schemaIssues} from the library alone (tests compare the light path with it). */
+  static List<SchemaIssue> libraryIssues(JsonNode schema) {
     List<SchemaIssue> issues = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     List<Error> errors = sorted(meta().validate(schema));
@@ -106,6 +120,14 @@ public final class JsonSchemas {
    * ({@link #schemaIssues} empty).
    */
   public static List<Violation> check(JsonNode schema, JsonNode value) {
+    if (SimpleSchemas.isSimple(schema) && SimpleSchemas.satisfies(schema, value)) {
+      return List.of(); // a common directive, satisfied: the library words what is not
+    }
+    return libraryCheck(schema, value);
+  }
+
+  /** {@link #check} from the library alone (tests compare the light path with it). */
+  static List<Violation> libraryCheck(JsonNode schema, JsonNode value) {
     List<Violation> violations = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     // The library reports an anyOf by the failures of its branches: those become one violation.
@@ -143,7 +165,7 @@ public final class JsonSchemas {
   private static Schema meta() {
     Schema schema = metaSchema;
     if (schema == null) {
-      schema = REGISTRY.getSchema(SchemaLocation.of(Dialects.getDraft4().getId()));
+      schema = Library.REGISTRY.getSchema(SchemaLocation.of(Dialects.getDraft4().getId()));
       metaSchema = schema;
     }
     return schema;
@@ -151,7 +173,7 @@ public final class JsonSchemas {
 
   private static Schema compile(JsonNode schema) {
     try {
-      return SCHEMAS.computeIfAbsent(schema, node -> REGISTRY.getSchema(node.deepCopy()));
+      return SCHEMAS.computeIfAbsent(schema, node -> Library.REGISTRY.getSchema(node.deepCopy()));
     } catch (SchemaException e) {
       throw new IllegalArgumentException("not a usable schema: " + e.getMessage(), e);
     }
