@@ -67,7 +67,7 @@ public class Hello {
 EOF
 javac --release 17 -d "$work/hello/classes" "$work/hello/Hello.java"
 jar --create --file "$work/hello/hello.jar" --main-class Hello -C "$work/hello/classes" .
-cat tools/src/resources/fwgear/tools/pkg/preamble.sh "$work/hello/hello.jar" >"$work/hello/run"
+sed s/@MAIN_CLASS@/Hello/ tools/src/resources/fwgear/tools/pkg/preamble.sh | cat - "$work/hello/hello.jar" >"$work/hello/run"
 chmod 755 "$work/hello/run"
 
 # Inside the container: the gear's command with a clean environment (as Flywheel runs it), timed
