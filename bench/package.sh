@@ -95,7 +95,7 @@ for archive in "$jar.aot" "$jar.jsa"; do [ -f "$archive" ] && mv "$archive" "$ar
 without=$(measure "$command")
 echo "$gear $hello $without"
 '
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 echo
 echo "== cold start inside the image, median of 5 (ms): gear vs hello world (target <= 2x)"
 for image in "${images[@]}"; do
