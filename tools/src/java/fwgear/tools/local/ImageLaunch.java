@@ -35,7 +35,10 @@ public final class ImageLaunch implements RunService.ImageLauncher {
     String address = gear.target().image().address().toString();
     try {
       PackageService.Summary summary =
-          new PackageService(Repository.load(gear.root()), PackageService.Options.defaults(), err)
+          new PackageService(
+                  Repository.load(gear.root(), System.getenv()),
+                  PackageService.Options.defaults(),
+                  err)
               .packageTargets(Specs.parse(List.of(address)));
       if (!summary.ok()) {
         throw new IllegalStateException(

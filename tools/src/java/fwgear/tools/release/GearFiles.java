@@ -56,7 +56,9 @@ public record GearFiles(Path root, Path folder, String name, Path manifest, Path
 
   /** Every gear of the repository (one per docker_image target), sorted by folder. */
   public static List<GearFiles> all(Path root) {
-    return Gears.of(Repository.load(root)).all().stream().map(gear -> of(root, gear)).toList();
+    return Gears.of(Repository.load(root, System.getenv())).all().stream()
+        .map(gear -> of(root, gear))
+        .toList();
   }
 
   /**
@@ -69,7 +71,7 @@ public record GearFiles(Path root, Path folder, String name, Path manifest, Path
     if (ref.endsWith("::")) {
       ref = ref.substring(0, ref.length() - 2);
     }
-    Gears gears = Gears.of(Repository.load(root));
+    Gears gears = Gears.of(Repository.load(root, System.getenv()));
     try {
       return of(root, gears.resolve(ref));
     } catch (UsageException notFound) {

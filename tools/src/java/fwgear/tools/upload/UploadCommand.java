@@ -86,7 +86,7 @@ public final class UploadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Repository repo = Repository.load(repository.root());
+    Repository repo = Repository.load(repository.root(), System.getenv());
     Specs selection = Specs.parse(gearSpecs(repo));
     ApiKey key = keyFile != null ? keys.fromFile(keyFile) : keys.fromEnvironmentOrPrompt();
     if (site != null) {

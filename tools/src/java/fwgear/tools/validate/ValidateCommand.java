@@ -65,7 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Specs selection = Specs.parse(specs);
     GearValidator.Result result;
     try {
-      Repository repo = Repository.load(repository.root());
+      Repository repo = Repository.load(repository.root(), System.getenv());
       repo.targets(selection); // a spec naming nothing is bad usage
       result = new GearValidator().validate(repo, selection);
     } catch (InvalidInputException e) {

@@ -39,7 +39,7 @@ class GearImagesTest {
   @TempDir Path runFolder;
 
   static Stream<Gear> gears() {
-    return Gears.of(Repository.load(ROOT)).all().stream();
+    return Gears.of(Repository.load(ROOT, System.getenv())).all().stream();
   }
 
   @BeforeAll
@@ -47,7 +47,9 @@ class GearImagesTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(ROOT, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     for (ImagePackager.PackagedImage image : summary.images()) {

@@ -101,7 +101,7 @@ class ImagePackagingTest {
   static String packageAll(PackageService.Options options) throws IOException {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
-        new PackageService(Repository.load(repo), options, new PrintWriter(out))
+        new PackageService(Repository.load(repo, System.getenv()), options, new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     return out.toString();
@@ -195,7 +195,9 @@ class ImagePackagingTest {
 
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(repo), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(repo, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
 
     assertThat(summary.ok()).isFalse();

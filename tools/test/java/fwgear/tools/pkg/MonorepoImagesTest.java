@@ -83,7 +83,9 @@ class MonorepoImagesTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(root), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(root, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("gear/attribute_curator::", "gear/form_qc::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     return out.toString();

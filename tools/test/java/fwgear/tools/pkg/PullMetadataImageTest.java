@@ -43,7 +43,9 @@ class PullMetadataImageTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(ROOT, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("gears/pull_metadata::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     assertThat(summary.images()).hasSize(1);
