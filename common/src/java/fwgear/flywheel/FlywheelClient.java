@@ -323,6 +323,33 @@ public final class FlywheelClient {
     return get("/users/" + segment(userId), null, User.class);
   }
 
+  /** The user with this id, if there is one. */
+  public Optional<User> findUser(String userId) {
+    return findUsers(Filters.eq("_id", userId)).stream().findFirst();
+  }
+
+  /**
+   * Creates a user (site admins only) and returns its id; 409 when the id is taken. After an
+   * unclear answer it checks whether the user exists before sending the create again.
+   */
+  public String createUser(String userId, String email, String firstname, String lastname) {
+    ObjectNode body =
+        json.createObjectNode()
+            .put("_id", userId)
+            .put("email", email)
+            .put("firstname", firstname)
+            .put("lastname", lastname);
+    return create("/users", body, () -> findUser(userId).map(u -> idNode(u.id())));
+  }
+
+  /** Changes the fields of a user that the update sets (site admins only). */
+  public void updateUser(String userId, UserUpdate update) {
+    if (update.isEmpty()) {
+      throw new IllegalArgumentException("an update of user " + userId + " that changes nothing");
+    }
+    put("/users/" + segment(userId), json.valueToTree(update));
+  }
+
   // ---- files ----
 
   /**

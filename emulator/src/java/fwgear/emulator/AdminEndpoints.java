@@ -17,19 +17,29 @@ final class AdminEndpoints {
   private final RequestLog requestLog;
   private final Faults faults;
 
+  private final Redcap redcap;
   private final Runnable reset;
 
   /**
-   * @param reset puts the state back to the seed's, in one commit
+   * @param reset puts the state back to the seed's (the documents and files in one commit, then the
+   *     S3 store)
    */
-  AdminEndpoints(ObjectMapper json, RequestLog requestLog, Faults faults, Runnable reset) {
+  AdminEndpoints(
+      ObjectMapper json, RequestLog requestLog, Faults faults, Redcap redcap, Runnable reset) {
     this.json = json;
     this.requestLog = requestLog;
     this.faults = faults;
+    this.redcap = redcap;
     this.reset = reset;
   }
 
-  Reply handle(String method, String path, byte[] body) {
+  Reply handle(Call call) {
+    String method = call.method();
+    String path = call.path();
+    byte[] body = call.body();
+    if (path.equals(REDCAP) || path.startsWith(REDCAP + "/")) {
+      return redcap(call);
+    }
     try {
       switch (method + " " + path) {
         case "GET /__admin/requests":
@@ -71,6 +81,38 @@ final class AdminEndpoints {
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       return FlywheelEmulator.error(400, "Bad fault: " + e.getMessage());
     }
+  }
+
+  private static final String REDCAP = "/__admin/redcap";
+
+  /**
+   * {@code GET /__admin/redcap} (the projects, without tokens), {@code POST} (add one), {@code PUT
+   * /__admin/redcap/<name>} (add or replace one).
+   */
+  private Reply redcap(Call call) {
+    String method = call.method();
+    String path = call.path();
+    String name = path.equals(REDCAP) ? "" : Call.decode(path.substring(REDCAP.length() + 1));
+    switch (method) {
+      case "GET":
+        if (name.isEmpty()) {
+          return Reply.ok(redcap.list());
+        }
+        break;
+      case "POST":
+        if (name.isEmpty()) {
+          return redcap.add(call.jsonBody());
+        }
+        break;
+      case "PUT":
+        if (!name.isEmpty() && !name.contains("/")) {
+          return redcap.put(name, call.jsonBody());
+        }
+        break;
+      default:
+        break;
+    }
+    return FlywheelEmulator.error(404, "No such admin endpoint: " + method + " " + path);
   }
 
   /**

@@ -52,6 +52,8 @@ public final class FlywheelEmulator implements AutoCloseable {
   private final boolean seeded;
   private final Optional<S3Server> s3;
   private final Redcap redcap;
+  private final SsmCrypto crypto;
+  private final S3Seed s3Seed;
   private final Map<String, Function<ObjectNode, String>> uniqueKeys =
       Map.of(
           "projects",
@@ -59,7 +61,9 @@ public final class FlywheelEmulator implements AutoCloseable {
           "roles",
           r -> r.path("label").asText(),
           "gears",
-          GearRoutes::uniqueKey);
+          GearRoutes::uniqueKey,
+          Redcap.KIND,
+          Redcap::uniqueKey);
 
   private FlywheelEmulator(EmulatorOptions options) throws IOException {
     capLibraryLogs();
@@ -71,7 +75,9 @@ public final class FlywheelEmulator implements AutoCloseable {
             .aws()
             .or(seed::awsCredentials)
             .orElseGet(() -> Seed.read(Optional.empty()).awsCredentials().orElseThrow());
-    this.redcap = Redcap.read(seed);
+    // Read before the store opens, so that a bad s3 section fails the start with nothing written.
+    this.s3Seed =
+        options.s3Port().isPresent() ? S3Seed.read(seed, options.seedFile()) : S3Seed.NONE;
     this.store = Store.open(json, options.dataDir(), uniqueKeys);
     try {
       SsmCrypto crypto = SsmCrypto.open(options.dataDir());
@@ -87,8 +93,9 @@ public final class FlywheelEmulator implements AutoCloseable {
       new GearRoutes(store, access).register(router);
       new LookupRoutes(store, access).register(router);
       this.ssm = new SsmProtocol(store, crypto, this::expandPlaceholders);
-      this.admin =
-          new AdminEndpoints(json, requestLog, faults, () -> seed.applyTo(store, crypto, true));
+      this.redcap = new Redcap(store);
+      this.crypto = crypto;
+      this.admin = new AdminEndpoints(json, requestLog, faults, redcap, this::reset);
       this.http =
           new HttpFront(
               options.port(),
@@ -113,17 +120,25 @@ public final class FlywheelEmulator implements AutoCloseable {
     if (options.s3Port().isEmpty()) {
       return Optional.empty();
     }
-    S3Seed objects = S3Seed.read(seed, options.seedFile());
     S3Server server = S3Server.start(options.s3Port().getAsInt(), options.dataDir(), aws);
     try {
       if (seeded || options.dataDir().isEmpty()) {
-        objects.applyTo(server);
+        s3Seed.applyTo(server);
       }
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
     return Optional.of(server);
+  }
+
+  /**
+   * {@code POST /__admin/reset}: the documents and files back to the seed's in one commit, then the
+   * S3 store's buckets and objects (a store of its own, so not in that commit).
+   */
+  private void reset() {
+    seed.applyTo(store, crypto, true);
+    s3.ifPresent(s3Seed::resetTo);
   }
 
   /**
@@ -306,7 +321,7 @@ public final class FlywheelEmulator implements AutoCloseable {
         if (!authenticate(call).siteAdmin()) {
           throw ApiError.forbidden("The admin endpoints need the site admin's key");
         }
-        return admin.handle(method, path, exchange.body());
+        return admin.handle(call);
       }
       Optional<Fault> fault = faults.hit(method, path);
       if (fault.isPresent() && fault.get().delayMillis() > 0) {

@@ -32,6 +32,9 @@ final class S3Seed {
 
   record SeedObject(String bucket, String key, byte[] content) {}
 
+  /** No buckets: the seed of a server without an S3 endpoint. */
+  static final S3Seed NONE = new S3Seed(List.of(), List.of());
+
   private final List<String> buckets;
   private final List<SeedObject> objects;
 
@@ -116,6 +119,12 @@ final class S3Seed {
     for (SeedObject object : objects) {
       server.putObject(object.bucket(), object.key(), object.content(), contentType(object.key()));
     }
+  }
+
+  /** Every bucket and object of the server deleted, then the seed's put back. */
+  void resetTo(S3Server server) {
+    server.deleteEverything();
+    applyTo(server);
   }
 
   private static String contentType(String key) {

@@ -132,6 +132,14 @@ public final class S3Server implements AutoCloseable {
     }
   }
 
+  /** Deletes every bucket with its objects (a reset). */
+  void deleteEverything() {
+    BlobStore store = context.getBlobStore();
+    for (var bucket : store.list()) {
+      store.deleteContainer(bucket.getName());
+    }
+  }
+
   @Override
   public void close() {
     stopQuietly(proxy);

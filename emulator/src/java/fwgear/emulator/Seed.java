@@ -394,6 +394,10 @@ final class Seed {
           writes.add(new SeedDocument("ssm", name, doc));
         });
 
+    for (Redcap.Project project : Redcap.fromSeed(document, problems)) {
+      writes.add(new SeedDocument(Redcap.KIND, project.name(), project.document()));
+    }
+
     InvalidInputException.throwIfErrors(problems);
     // One commit: a seed is applied whole or not at all.
     try {

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Site-wide endpoints: version, config, who am I, users and roles. */
 final class SiteRoutes {
   static final String RELEASE = "20.0.0";
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
   private final Store store;
   private final Access access;
@@ -31,6 +34,7 @@ final class SiteRoutes {
         .add("GET", "/api/users", c -> Listing.of(c, store.list("users"), u -> true, u -> u))
         .add("POST", "/api/users", this::createUser)
         .add("GET", "/api/users/{uid}", c -> Reply.ok(user(c.param("uid"))))
+        .add("PUT", "/api/users/{uid}", this::modifyUser)
         .add("GET", "/api/roles", c -> Listing.of(c, store.list("roles"), r -> true, r -> r))
         .add("POST", "/api/roles", this::createRole)
         .add("GET", "/api/roles/actions", c -> Reply.ok(NODES.arrayNode().addAll(actions())))
@@ -84,7 +88,7 @@ final class SiteRoutes {
     access.requireSiteAdmin(call.caller(), "add users");
     Body body = Body.of(call, "_id", "email", "firstname", "lastname");
     String id = Ids.userId("_id", body.requiredText("_id"));
-    String email = body.text("email", 256).orElse(id);
+    String email = email(body).orElse(id);
     String firstname = body.text("firstname", Body.MAX_LABEL).orElse("");
     String lastname = body.text("lastname", Body.MAX_LABEL).orElse("");
     String now = Ids.now();
@@ -105,6 +109,44 @@ final class SiteRoutes {
       throw ApiError.conflict("User " + id + " already exists");
     }
     return Reply.ok(Containers.insertedId(id));
+  }
+
+  /**
+   * {@code PUT /api/users/{uid}} ({@code ModifyUserInput}): names, email and the disabled flag; an
+   * empty body is a 400 (nothing to change), as in the 2019 API. Site admins only.
+   */
+  private Reply modifyUser(Call call) {
+    access.requireSiteAdmin(call.caller(), "modify users");
+    String id = Ids.userId("user id", call.param("uid"));
+    Body body = Body.of(call, "email", "firstname", "lastname", "disabled");
+    if (!body.node().fieldNames().hasNext()) {
+      throw ApiError.badRequest(
+          "Nothing to change: the body has none of email, firstname," + " lastname, disabled");
+    }
+    Optional<String> email = email(body);
+    Optional<String> firstname = body.text("firstname", Body.MAX_LABEL);
+    Optional<String> lastname = body.text("lastname", Body.MAX_LABEL);
+    Optional<Boolean> disabled = body.bool("disabled");
+    Containers.change(
+        store,
+        "users",
+        id,
+        user -> {
+          email.ifPresent(value -> user.put("email", value));
+          firstname.ifPresent(value -> user.put("firstname", value));
+          lastname.ifPresent(value -> user.put("lastname", value));
+          disabled.ifPresent(value -> user.put("disabled", value));
+        });
+    return Reply.ok(Containers.modified(1));
+  }
+
+  /** An email address: at most 256 characters, one {@code @} with text on both sides. */
+  private static Optional<String> email(Body body) {
+    Optional<String> email = body.text("email", 256);
+    if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+      throw ApiError.badField("email", "email " + email.get() + " is not an email address");
+    }
+    return email;
   }
 
   private Reply createRole(Call call) {

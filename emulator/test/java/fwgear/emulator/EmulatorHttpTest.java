@@ -3,20 +3,13 @@ package fwgear.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The wire format, as any Flywheel client sees it: shapes, envelopes, status codes, admin. */
 class EmulatorHttpTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static FlywheelEmulator server;
 
   @BeforeAll
@@ -29,27 +22,9 @@ class EmulatorHttpTest {
     server.close();
   }
 
-  private record Answer(int status, JsonNode body) {}
-
   private static Answer call(String method, String path, String body, String key, String... headers)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Authorization", "scitran-user " + key);
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(
-        response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    return Answer.send(server, method, path, body, key, headers);
   }
 
   private static Answer admin(String method, String path, String body) throws Exception {
