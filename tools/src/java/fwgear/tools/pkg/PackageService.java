@@ -127,7 +127,7 @@ public final class PackageService {
     if (!images.isEmpty()) {
       ImagePackager imagePackager =
           new ImagePackager(
-              repository.root(), ImageBuilder.detect(BuilderSettings.of(repository.settings())));
+              repository.root(), ImageBuilder.detect(repository.settings().imageBuilder()));
       for (DockerImage image : images) {
         try {
           ImagePackager.PackagedImage result =

@@ -7,6 +7,7 @@ import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class GearImagesTest {
     String image = imageOfGear.get(gear.image().address().toString());
     assertThat(image).as("packaged " + gear.folder()).isNotNull();
 
-    long size = ImageBuilder.detect(BuilderSettings.load(ROOT)).size(image);
+    long size = ImageBuilder.detect(RepositorySettings.load(ROOT).imageBuilder()).size(image);
 
     assertThat(size).as(image + " (bytes)").isPositive().isLessThanOrEqualTo(MAX_IMAGE_BYTES);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +66,7 @@ class ImagePackagingTest {
         FROM ${BASE_IMAGE}
         COPY gears/hello/src/docker/greeting.txt /greeting.txt
         """);
-    builder = ImageBuilder.detect(BuilderSettings.load(repo));
+    builder = ImageBuilder.detect(RepositorySettings.load(repo).imageBuilder());
     builder.tag(ImageTests.baseImage(), BASE);
   }
 

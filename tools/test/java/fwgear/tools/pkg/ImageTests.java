@@ -17,6 +17,8 @@ final class ImageTests {
   }
 
   static ImageRunner runner() throws java.io.IOException {
-    return ImageRunner.detect(Path.of("..").toAbsolutePath().normalize());
+    return ImageRunner.detect(
+        fwgear.tools.settings.RepositorySettings.load(Path.of("..").toAbsolutePath().normalize())
+            .imageBuilder());
   }
 }
