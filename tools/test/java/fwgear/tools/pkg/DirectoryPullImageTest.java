@@ -7,18 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.flywheel.FlywheelClient;
-import fwgear.manifest.Manifest;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,22 +30,13 @@ class DirectoryPullImageTest {
   static final Path GEAR = ROOT.resolve("gears/directory_pull");
   static final String TOKEN = "0A1B2C3D4E5F60718293A4B5C6D7E8F9";
   static final String FILE = "nacc-directory-users.yaml";
-  static String image;
-  static Manifest manifest;
+  static ImageTests.PackagedGear gear;
 
   @TempDir Path temp;
 
   @BeforeAll
   static void packageTheGear() throws Exception {
-    StringWriter out = new StringWriter();
-    PackageService.Summary summary =
-        new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
-            .packageTargets(Specs.parse(List.of("gears/directory_pull::")));
-    assertThat(summary.failures()).as(out.toString()).isEmpty();
-    assertThat(summary.images()).hasSize(1);
-    image = summary.images().get(0).request().imageNames().get(0);
-    manifest = Manifest.load(GEAR.resolve("src/docker/manifest.json"));
+    gear = ImageTests.packageGear("gears/directory_pull");
   }
 
   /** One run of the image on a fresh run folder; the log lines, the exit code last. */
@@ -66,15 +50,8 @@ class DirectoryPullImageTest {
     root.putObject("inputs");
     Files.writeString(runFolder.resolve("config.json"), json.writeValueAsString(root));
 
-    Map<String, String> environment = new LinkedHashMap<>(manifest.environment());
-    environment.putAll(flywheel.awsEnvironment());
     List<String> log = new ArrayList<>();
-    int exit =
-        ImageTests.runner()
-            .run(
-                new ImageRunner.ImageRun(
-                    image, runFolder, environment, manifest.command().orElse(null)),
-                log::add);
+    int exit = gear.run(runFolder, flywheel.awsEnvironment(), log::add);
     log.add("exit " + exit);
     return log;
   }
