@@ -16,11 +16,15 @@ import picocli.CommandLine.ParseResult;
     versionProvider = GearVersion.class,
     description = {
       "Builds, checks and runs the Flywheel gears of a monorepo.",
-      "Targets use Pants address syntax: dir:name, dir, dir::, ::."
+      "Targets use Pants address syntax: dir:name, dir, dir::, ::; -spec excludes.",
+      "Every command on a repository takes --root <dir> (default: the nearest folder",
+      "up holding gear.toml or pants.toml); every command takes --debug."
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.",
+      "Exit codes: 0 ok, 1 the work failed (or found problems), 2 bad usage or bad",
+      "input (an unknown command or option, a spec naming nothing, a BUILD file,",
+      "gear.toml or config.json that cannot be read).",
       "Run './gear <command> --help' for a command's options."
     },
     subcommands = {
@@ -40,10 +44,6 @@ import picocli.CommandLine.ParseResult;
       fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {
-  public static final int EXIT_OK = 0;
-  public static final int EXIT_FAILED = 1;
-  public static final int EXIT_BAD_INPUT = 2;
-
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,
@@ -88,7 +88,7 @@ public final class GearCli {
                 + String.join(", ", commands)
                 + " ('./gear --help' describes them)");
     commandLine.getErr().flush();
-    return java.util.Optional.of(EXIT_BAD_INPUT);
+    return java.util.Optional.of(ExitCode.BAD_INPUT.code());
   }
 
   public static CommandLine commandLine() {
@@ -97,21 +97,94 @@ public final class GearCli {
 
   /** The command line with commands made by a factory (tests give commands another folder). */
   public static CommandLine commandLine(CommandLine.IFactory factory) {
-    CommandLine commandLine = new CommandLine(new GearCli(), factory);
+    CommandLine commandLine = new SpecsLast(new GearCli(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
+    // An unknown command is reported the same way whether picocli's parse fails on it or
+    // succeeds because --help follows it.
     commandLine.setExecutionStrategy(
         parseResult ->
             unknownCommand(commandLine, parseResult.originalArgs().toArray(String[]::new))
                 .orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (exception, args) ->
+            unknownCommand(commandLine, args)
+                .orElseGet(
+                    () -> {
+                      try {
+                        usage.handleParseException(exception, args);
+                      } catch (Exception e) {
+                        commandLine.getErr().println("gear: " + exception.getMessage());
+                      }
+                      return ExitCode.BAD_INPUT.code();
+                    }));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    // Target specs may start with '-' (an exclusion such as -gears/x::), which is no option.
-    for (String name : java.util.List.of("list", "peek", "validate", "upload")) {
-      CommandLine sub = commandLine.getSubcommands().get(name);
-      if (sub != null) {
-        sub.setUnmatchedOptionsArePositionalParams(true);
+    return commandLine;
+  }
+
+  /**
+   * The command line that hands exclusions ({@code -gears/x::}) of the commands taking target specs
+   * to picocli after {@code --}, so that they are specs: picocli would read {@code -hidden::} as
+   * {@code -h} (help) and {@code -vendor::} as {@code -v} with more options.
+   */
+  static final class SpecsLast extends CommandLine {
+    SpecsLast(Object command, IFactory factory) {
+      super(command, factory);
+    }
+
+    @Override
+    public int execute(String... args) {
+      return super.execute(specsLast(this, args));
+    }
+  }
+
+  /**
+   * {@code args} with the arguments of a specs command that start with one '-' and are none of its
+   * options moved to the end, after {@code --}; every other argument stays where it was.
+   */
+  static String[] specsLast(CommandLine commandLine, String... args) {
+    int command = 0;
+    while (command < args.length && args[command].startsWith("-")) {
+      command++;
+    }
+    CommandLine sub =
+        command < args.length ? commandLine.getSubcommands().get(args[command]) : null;
+    if (sub == null
+        || sub.getCommandSpec().mixins().values().stream()
+            .noneMatch(mixin -> mixin.userObject() instanceof TargetSpecs)) {
+      return args;
+    }
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    java.util.List<String> specs = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (i <= command || arg.equals("--")) {
+        kept.addAll(java.util.Arrays.asList(args).subList(i, i <= command ? i + 1 : args.length));
+        if (i > command) {
+          break;
+        }
+        continue;
+      }
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      CommandLine.Model.OptionSpec option = sub.getCommandSpec().findOption(name);
+      if (option != null || !arg.startsWith("-") || arg.startsWith("--") || arg.length() == 1) {
+        kept.add(arg);
+        // An option's values follow it (--root <dir>, --output <format> <path>).
+        int values = option == null || arg.contains("=") ? 0 : option.arity().min();
+        for (int v = 0; v < values && i + 1 < args.length; v++) {
+          kept.add(args[++i]);
+        }
+      } else {
+        specs.add(arg);
       }
     }
-    return commandLine;
+    if (!specs.isEmpty()) {
+      if (!kept.contains("--")) {
+        kept.add("--");
+      }
+      kept.addAll(specs);
+    }
+    return kept.toArray(String[]::new);
   }
 
   /** Turns failures into one clear message and the documented exit code. */
@@ -123,11 +196,11 @@ public final class GearCli {
       boolean debug = parseResult.hasMatchedOption("--debug");
       if (exception instanceof InvalidInputException invalid) {
         invalid.problems().stream().map(Problem::format).forEach(err::println);
-        return EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
       if (exception instanceof UsageException) {
         err.println("gear: " + exception.getMessage());
-        return EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
       if (debug) {
         exception.printStackTrace(err);
@@ -138,7 +211,7 @@ public final class GearCli {
                 + (message == null ? exception.getClass().getSimpleName() : message)
                 + " (--debug shows the stack trace)");
       }
-      return EXIT_FAILED;
+      return ExitCode.FAILED.code();
     }
   }
 }

@@ -18,12 +18,21 @@ public final class RepositoryOption {
   Path root;
 
   public Path root() {
+    return root(Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The repository for a command run in {@code workingDir}: {@code --root} (relative to the working
+   * directory), else the nearest folder up from it holding gear.toml or pants.toml.
+   */
+  public Path root(Path workingDir) {
     if (root == null) {
-      return RepositoryRoot.require();
+      return RepositoryRoot.require(workingDir);
     }
-    if (!Files.isDirectory(root)) {
+    Path folder = workingDir.resolve(root);
+    if (!Files.isDirectory(folder)) {
       throw new UsageException("--root " + root + " is not a folder");
     }
-    return root.toAbsolutePath().normalize();
+    return folder.toAbsolutePath().normalize();
   }
 }

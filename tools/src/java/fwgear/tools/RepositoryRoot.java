@@ -26,13 +26,17 @@ public final class RepositoryRoot {
 
   /** The root above the working directory, or a usage error saying how to get one. */
   public static Path require() {
-    Path cwd = Path.of("").toAbsolutePath();
+    return require(Path.of("").toAbsolutePath());
+  }
+
+  /** The root above {@code cwd}, or a usage error saying how to get one. */
+  public static Path require(Path cwd) {
     return find(cwd)
         .orElseThrow(
             () ->
                 new UsageException(
                     "not inside a gear repository: no gear.toml or pants.toml in "
                         + cwd
-                        + " or any folder above it"));
+                        + " or any folder above it (or give --root <dir>)"));
   }
 }

@@ -1,11 +1,11 @@
 package fwgear.tools.buildfile;
 
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
-import java.util.List;
+import fwgear.tools.TargetSpecs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./gear list [specs]}: the addresses of the targets the specs select. */
@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 public final class ListCommand implements Callable<Integer> {
   @Mixin RepositoryOption repository;
 
-  @Parameters(paramLabel = "<specs>", description = "Targets to list (default ::).")
-  List<String> specs = List.of();
+  @Mixin TargetSpecs specs;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,10 +28,10 @@ public final class ListCommand implements Callable<Integer> {
     Repository repo = Repository.load(repository.root());
     repo.printWarnings(spec.commandLine().getErr());
     var out = spec.commandLine().getOut();
-    for (Target target : repo.targets(Specs.parse(specs))) {
+    for (Target target : repo.targets(specs.parse(repo))) {
       out.println(target.address());
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -3,7 +3,9 @@ package fwgear.tools.buildfile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.TargetSpecs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,8 +30,7 @@ import picocli.CommandLine.Spec;
 public final class PeekCommand implements Callable<Integer> {
   @Mixin RepositoryOption repository;
 
-  @Parameters(paramLabel = "<specs>", description = "Targets to show (default ::).")
-  List<String> specs = List.of();
+  @Mixin TargetSpecs specs;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,13 +39,13 @@ public final class PeekCommand implements Callable<Integer> {
     Repository repo = Repository.load(repository.root());
     repo.printWarnings(spec.commandLine().getErr());
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Target target : repo.targets(Specs.parse(specs))) {
+    for (Target target : repo.targets(specs.parse(repo))) {
       out.add(describe(repo, target));
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     spec.commandLine().getOut().println(json.writeValueAsString(out));
     spec.commandLine().getOut().flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** The FROM images with build args resolved, when the Dockerfile can be read. */

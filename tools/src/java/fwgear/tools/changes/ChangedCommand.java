@@ -1,5 +1,6 @@
 package fwgear.tools.changes;
 
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import fwgear.tools.release.GearFiles;
 import java.io.PrintWriter;
@@ -68,6 +69,6 @@ public final class ChangedCommand implements Callable<Integer> {
             case NAME -> gear.manifestName().orElse(gear.name());
           });
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import fwgear.emulator.AwsCredentials;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
+import fwgear.tools.ExitCode;
 import fwgear.tools.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -174,7 +175,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         // Already shutting down: the hook is running.
       }
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /**

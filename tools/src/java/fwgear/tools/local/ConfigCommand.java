@@ -1,11 +1,14 @@
 package fwgear.tools.local;
 
+import fwgear.tools.ExitCode;
+import fwgear.tools.RepositoryOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +49,8 @@ public final class ConfigCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin RepositoryOption repository;
+
   @Parameters(
       index = "0",
       paramLabel = "GEAR",
@@ -82,7 +87,7 @@ public final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalGear localGear = LocalGears.resolve(workingDir, gear);
+    LocalGear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
     ConfigService service =
         new ConfigService(
             workingDir, keys, lookup, note -> spec.commandLine().getErr().println("gear: " + note));
@@ -101,6 +106,6 @@ public final class ConfigCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(ConfigReport.render(localGear, invocation));
       spec.commandLine().getOut().flush();
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

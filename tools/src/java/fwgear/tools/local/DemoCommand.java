@@ -1,11 +1,13 @@
 package fwgear.tools.local;
 
+import fwgear.tools.RepositoryOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,6 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Mixin RepositoryOption repository;
 
   @picocli.CommandLine.Parameters(
       index = "0",
@@ -85,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "no demo " + which + " (templates or pull-metadata)");
           };
     }
-    LocalGear gear = LocalGears.resolve(workingDir, demo.gear());
+    LocalGear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
     String file = projectFile == null ? demo.file() : gear.display(workingDir.resolve(projectFile));
     DemoService service =
         new DemoService(

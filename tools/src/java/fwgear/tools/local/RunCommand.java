@@ -1,10 +1,13 @@
 package fwgear.tools.local;
 
+import fwgear.tools.ExitCode;
+import fwgear.tools.RepositoryOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +41,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Mixin RepositoryOption repository;
 
   @Parameters(
       index = "0",
@@ -83,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalGear localGear = LocalGears.resolve(workingDir, gear);
+    LocalGear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
     GearConfigFile invocation =
         new ConfigService(workingDir, ApiKeySource.system()).current(localGear);
     RunService service =
@@ -97,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
       RunFolder run =
           RunFolderPreparer.prepare(localGear, invocation, folder, RunFolderPreparer.FLYWHEEL_BASE);
       spec.commandLine().getOut().println(localGear.display(run.root()));
-      return 0;
+      return ExitCode.OK.code();
     }
     if (prepareOnly) {
       RunFolder run = service.prepare(localGear, invocation, folder, arguments);
@@ -105,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println("gear: prepared; run it with " + localGear.display(run.runScript()));
-      return 0;
+      return ExitCode.OK.code();
     }
     if (image) {
       return service.runInImage(

@@ -1,10 +1,10 @@
 package fwgear.tools.pkg;
 
-import fwgear.tools.GearCli;
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.TargetSpecs;
 import fwgear.tools.UsageException;
 import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./gear package [specs]}: fat jars and gear images, as {@code pants package}. */
@@ -33,8 +32,7 @@ import picocli.CommandLine.Spec;
 public final class PackageCommand implements Callable<Integer> {
   @Mixin RepositoryOption repository;
 
-  @Parameters(paramLabel = "<specs>", description = "Targets to package (default ::).")
-  List<String> specs = List.of();
+  @Mixin TargetSpecs specs;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -73,7 +71,7 @@ public final class PackageCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PackageService.Summary summary =
         new PackageService(repo, new PackageService.Options(verbose, archive), out)
-            .packageTargets(Specs.parse(specs.isEmpty() ? List.of("::") : specs));
-    return summary.ok() ? GearCli.EXIT_OK : GearCli.EXIT_FAILED;
+            .packageTargets(specs.parse(repo));
+    return (summary.ok() ? ExitCode.OK : ExitCode.FAILED).code();
   }
 }

@@ -1,5 +1,6 @@
 package fwgear.tools.release;
 
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,6 +63,6 @@ public final class BumpCommand implements Callable<Integer> {
             + " to "
             + plan.to()
             + ".");
-    return 0;
+    return ExitCode.OK.code();
   }
 }

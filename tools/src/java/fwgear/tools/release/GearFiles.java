@@ -2,7 +2,7 @@ package fwgear.tools.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fwgear.tools.UsageException;
+import fwgear.tools.GearArgument;
 import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
@@ -59,31 +59,8 @@ public record GearFiles(Path root, Path folder, String name, Path manifest, Path
     return Gears.of(Repository.load(root)).all().stream().map(gear -> of(root, gear)).toList();
   }
 
-  /**
-   * A gear by its folder ({@code gears/zebra_sync}, a trailing slash or {@code ::} allowed), its
-   * image target's name or address, its manifest name ({@code zebra-sync}), or its folder's own
-   * name ({@code zebra_sync}).
-   */
+  /** A gear as the command line names it (see {@link GearArgument}). */
   public static GearFiles resolve(Path root, String reference) {
-    String ref = reference.strip();
-    if (ref.endsWith("::")) {
-      ref = ref.substring(0, ref.length() - 2);
-    }
-    Gears gears = Gears.of(Repository.load(root));
-    try {
-      return of(root, gears.resolve(ref));
-    } catch (UsageException notFound) {
-      // The folder's own name (zebra_sync), as ./gear new calls it: the module name.
-      String module = ref;
-      List<GearFiles> byModule =
-          gears.all().stream()
-              .map(g -> of(root, g))
-              .filter(g -> g.module().equals(module))
-              .toList();
-      if (byModule.size() == 1) {
-        return byModule.get(0);
-      }
-      throw notFound;
-    }
+    return of(root, GearArgument.resolve(Repository.load(root), root, reference));
   }
 }

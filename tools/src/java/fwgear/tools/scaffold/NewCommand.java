@@ -1,5 +1,6 @@
 package fwgear.tools.scaffold;
 
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -118,7 +119,7 @@ public final class NewCommand implements Callable<Integer> {
             + folder
             + " in pom.xml.");
     out.println("Next: ./gear validate " + folder + "::   ./gear package " + folder + "::");
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static void put(Map<Question, String> given, Question question, String value) {

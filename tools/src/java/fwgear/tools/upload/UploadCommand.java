@@ -2,19 +2,20 @@ package fwgear.tools.upload;
 
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.TargetSpecs;
+import fwgear.tools.UsageException;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.local.ApiKeySource;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./gear upload}: registers gears with a Flywheel site, as {@code fw-beta gear upload}. */
@@ -52,11 +53,7 @@ public final class UploadCommand implements Callable<Integer> {
 
   @Mixin RepositoryOption repository;
 
-  @Parameters(
-      paramLabel = "<specs>",
-      arity = "1..*",
-      description = "The gears: target specs (gears/x, gears/x::, ::) or a gear's manifest name.")
-  List<String> specs;
+  @Mixin TargetSpecs specs;
 
   @Option(
       names = "--site",
@@ -87,7 +84,10 @@ public final class UploadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Repository repo = Repository.load(repository.root());
-    Specs selection = Specs.parse(gearSpecs(repo));
+    if (specs.raw().isEmpty()) {
+      throw new UsageException("name the gears to upload (gears/x, a manifest name, or ::)");
+    }
+    Specs selection = specs.parse(repo);
     ApiKey key = keyFile != null ? keys.fromFile(keyFile) : keys.fromEnvironmentOrPrompt();
     if (site != null) {
       UploadService.requireSameSite(key, site);
@@ -98,30 +98,9 @@ public final class UploadCommand implements Callable<Integer> {
             new UploadService.Options(dryRun, strict, Optional.ofNullable(archive)),
             spec.commandLine().getOut(),
             spec.commandLine().getErr());
-    int exit = service.upload(selection, FlywheelClient.connect(key));
+    ExitCode exit = service.upload(selection, FlywheelClient.connect(key));
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
-    return exit;
-  }
-
-  /** A spec that is a gear's folder or name (as other commands take one) becomes its address. */
-  private List<String> gearSpecs(Repository repo) {
-    return specs.stream()
-        .map(
-            s -> {
-              if (s.contains(":") || s.startsWith("-")) {
-                return s;
-              }
-              try {
-                return fwgear.tools.buildfile.Gears.of(repo)
-                    .resolve(s)
-                    .image()
-                    .address()
-                    .toString();
-              } catch (fwgear.tools.UsageException notOneGear) {
-                return s;
-              }
-            })
-        .toList();
+    return exit.code();
   }
 }

@@ -9,7 +9,7 @@ import fwgear.flywheel.FlywheelException;
 import fwgear.flywheel.Gear;
 import fwgear.problem.Problem;
 import fwgear.problem.Severity;
-import fwgear.tools.GearCli;
+import fwgear.tools.ExitCode;
 import fwgear.tools.UsageException;
 import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
@@ -94,7 +94,7 @@ public final class UploadService {
   }
 
   /** Uploads the gears the specs select; returns the exit code. */
-  public int upload(Specs specs, FlywheelClient site) {
+  public ExitCode upload(Specs specs, FlywheelClient site) {
     List<fwgear.tools.buildfile.Gear> gears = Gears.of(repository).all(specs);
     if (gears.isEmpty()) {
       throw new UsageException("the specs select no gear (no docker_image target)");
@@ -103,7 +103,7 @@ public final class UploadService {
       throw new UsageException("--archive names one gear's image: select one gear");
     }
     if (!consistent(specs, gears.size())) {
-      return GearCli.EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     List<Plan> plans = gears.stream().map(this::plan).toList();
     Optional<ImageArchive> given = options.archive().map(ImageArchive::read);
@@ -130,7 +130,7 @@ public final class UploadService {
           "gear upload: nothing uploaded ("
               + site.baseUrl().getAuthority()
               + " has these versions)");
-      return GearCli.EXIT_FAILED;
+      return ExitCode.FAILED;
     }
     if (options.dryRun()) {
       for (Plan plan : plans) {
@@ -153,7 +153,7 @@ public final class UploadService {
                         "package " + plan.gear().image().address() + ", send its docker-archive"));
       }
       out.println("upload: dry run, nothing packaged or sent");
-      return GearCli.EXIT_OK;
+      return ExitCode.OK;
     }
     List<String> uploaded = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
@@ -186,10 +186,10 @@ public final class UploadService {
                 + (uploaded.isEmpty() ? "none" : String.join(", ", uploaded))
                 + "; not uploaded: "
                 + String.join(", ", left));
-        return GearCli.EXIT_FAILED;
+        return ExitCode.FAILED;
       }
     }
-    return GearCli.EXIT_OK;
+    return ExitCode.OK;
   }
 
   /** A step of an upload that failed (packaging); the message says what and why. */

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
+import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.TargetSpecs;
 import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,7 +36,12 @@ import picocli.CommandLine.Spec;
       "Prints path:line: rule-id: message per problem, then a summary line.",
       "Rules and their ids: docs/validate.md."
     },
-    footer = {"", "Exit codes: 0 no errors, 1 problems found, 2 bad usage."})
+    footer = {
+      "",
+      "Exit codes: 0 no errors (nor warnings, with --strict); 1 problems found in",
+      "the gears; 2 bad usage, or BUILD files or gear.toml that cannot be read (their",
+      "problems are printed and no gear is checked)."
+    })
 public final class ValidateCommand implements Callable<Integer> {
   /** Output formats. */
   public enum Format {
@@ -46,8 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin RepositoryOption repository;
 
-  @Parameters(paramLabel = "<specs>", description = "Targets to check (default ::).")
-  List<String> specs = List.of();
+  @Mixin TargetSpecs specs;
 
   @Option(
       names = "--format",
@@ -62,15 +66,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Specs selection = Specs.parse(specs);
     GearValidator.Result result;
+    boolean unreadable = false;
     try {
       Repository repo = Repository.load(repository.root());
-      repo.targets(selection); // a spec naming nothing is bad usage
-      result = new GearValidator().validate(repo, selection);
+      result = new GearValidator().validate(repo, specs.parse(repo));
     } catch (InvalidInputException e) {
-      // Broken BUILD files or settings are problems found, reported like the others.
+      // BUILD files or settings that cannot be read: bad input (exit 2, as list, peek and package
+      // give), reported in validate's own format so that --format json still parses.
       result = new GearValidator.Result(List.of(), e.problems());
+      unreadable = true;
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
@@ -81,8 +86,11 @@ public final class ValidateCommand implements Callable<Integer> {
       out.println(summary(result));
     }
     out.flush();
+    if (unreadable) {
+      return ExitCode.BAD_INPUT.code();
+    }
     boolean failed = result.errors() > 0 || (strict && result.warnings() > 0);
-    return failed ? 1 : 0;
+    return (failed ? ExitCode.FAILED : ExitCode.OK).code();
   }
 
   /**

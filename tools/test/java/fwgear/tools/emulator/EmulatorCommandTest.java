@@ -87,7 +87,7 @@ class EmulatorCommandTest {
 
     int exit = cli.execute("emulator", "--port", "0", "--in-memory", "--seed", seed.toString());
 
-    assertThat(exit).isEqualTo(GearCli.EXIT_BAD_INPUT);
+    assertThat(exit).isEqualTo(fwgear.tools.ExitCode.BAD_INPUT.code());
     assertThat(err.toString()).contains("seed.yaml:1").contains("users must be a list");
   }
 

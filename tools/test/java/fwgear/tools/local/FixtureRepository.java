@@ -82,5 +82,18 @@ final class FixtureRepository {
     return new Result(exitCode, out.toString(), err.toString());
   }
 
+  /** ./gear config of the sample gear from its defaults, with a key and its data file. */
+  Result configureSample(ApiKeySource keys) {
+    return gear(
+        keys,
+        "config",
+        GEAR,
+        "--new",
+        "-i",
+        "api-key",
+        "-i",
+        "data_file=gears/sample/data/input.yaml");
+  }
+
   record Result(int exitCode, String out, String err) {}
 }

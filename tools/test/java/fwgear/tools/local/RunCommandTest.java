@@ -29,16 +29,7 @@ class RunCommandTest {
   void configureTheSampleGear() throws IOException {
     repo = FixtureRepository.copyTo(temp);
     runFolder = repo.root.resolve("tmp/gear/sample-gear_1.2.3");
-    var configured =
-        repo.gear(
-            KEYS,
-            "config",
-            "gears/sample",
-            "--new",
-            "-i",
-            "api-key",
-            "-i",
-            "data_file=gears/sample/data/input.yaml");
+    var configured = repo.configureSample(KEYS);
     assertThat(configured.exitCode()).as(configured.err()).isZero();
   }
 

@@ -129,7 +129,7 @@ class PackageServiceTest {
     int exit =
         commandLine.execute("package", "--root", repo.toString(), "--output", "zip", "x.zip");
 
-    assertThat(exit).isEqualTo(GearCli.EXIT_BAD_INPUT);
+    assertThat(exit).isEqualTo(fwgear.tools.ExitCode.BAD_INPUT.code());
     assertThat(err.toString())
         .contains("--output zip: the format is oci-archive or docker-archive");
   }

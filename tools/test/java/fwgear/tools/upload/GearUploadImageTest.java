@@ -45,9 +45,9 @@ class GearUploadImageTest {
               new PrintWriter(err, true));
       FlywheelClient site = FlywheelClient.connect(server.apiKey());
 
-      int exit = service.upload(Specs.parse(List.of("gears/project_management::")), site);
+      var exit = service.upload(Specs.parse(List.of("gears/project_management::")), site);
 
-      assertThat(exit).as(out + "\n" + err).isZero();
+      assertThat(exit).as(out + "\n" + err).isEqualTo(fwgear.tools.ExitCode.OK);
       assertThat(out.toString()).contains("uploaded project-management 1.0.0");
       Path archive =
           ROOT.resolve(

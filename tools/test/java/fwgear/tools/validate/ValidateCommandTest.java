@@ -87,11 +87,11 @@ class ValidateCommandTest {
   }
 
   @Test
-  void brokenBuildFilesAreProblemsFound() {
+  void brokenBuildFilesAreBadInputReportedLikeProblems() {
     Path root = Fixtures.copy("java", dir);
     write(root, "gears/project_management/src/java/project_app/BUILD", "java_sources(name=\"x\"\n");
 
-    assertThat(gear("validate", "--root", root.toString())).isEqualTo(1);
+    assertThat(gear("validate", "--root", root.toString())).isEqualTo(2);
     assertThat(out.toString())
         .startsWith(
             "gears/project_management/src/java/project_app/BUILD:1: build-syntax: column 13: '(' of java_sources is never closed\n");
@@ -109,7 +109,7 @@ class ValidateCommandTest {
     assertThat(err.toString()).contains("no such folder: gears/nothing");
     assertThat(gear("validate", "--root", root.toString(), "--format", "xml")).isEqualTo(2);
     assertThat(gear("validate", "--root", root.toString(), "--formatt=json")).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown option --formatt=json");
+    assertThat(err.toString()).contains("Unknown option: '--formatt=json'");
   }
 
   @Test
