@@ -57,10 +57,18 @@ public final class ManifestValidator {
 
   private void run() {
     problems.addAll(doc.duplicateKeys());
-    for (JsonSchemas.Finding finding : JsonSchemas.manifestFindings(doc.root())) {
+    List<JsonSchemas.Finding> findings = JsonSchemas.manifestFindings(doc.root());
+    Set<List<String>> wrongType = new HashSet<>();
+    findings.stream()
+        .filter(f -> f.keyword().equals("type") && !f.directive())
+        .forEach(f -> wrongType.add(f.path()));
+    for (JsonSchemas.Finding finding : findings) {
       if (finding.keyword().equals("not") && !finding.value().isObject()) {
         // {"not": {"required": [...]}} fails for any non-object, which has its own type problem.
         continue;
+      }
+      if (finding.keyword().equals("enum") && wrongType.contains(finding.path())) {
+        continue; // a license of 1 is not a string: that says it; "1 is not a license" adds nothing
       }
       problems.add(problem(finding));
       found.add(finding.path());
@@ -227,7 +235,10 @@ public final class ManifestValidator {
           "input-key-type",
           finding.keywordValue().asText().equals("boolean")
               ? "must be true or false, not " + describe(finding.value())
-              : "must be " + JsonSchemas.article(finding.keywordValue().asText()));
+              : "must be "
+                  + JsonSchemas.article(finding.keywordValue().asText())
+                  + ", not "
+                  + describe(finding.value()));
     }
     return fallback(finding);
   }
