@@ -77,10 +77,17 @@ public final class ManifestValidator {
     problems.addAll(doc.duplicateKeys());
     List<JsonSchemas.Finding> findings =
         schemaChecked ? List.of() : JsonSchemas.manifestFindings(doc.root());
+    Set<List<String>> wrongType = new HashSet<>();
+    findings.stream()
+        .filter(f -> f.keyword().equals("type") && !f.directive())
+        .forEach(f -> wrongType.add(f.path()));
     for (JsonSchemas.Finding finding : findings) {
       if (finding.keyword().equals("not") && !finding.value().isObject()) {
         // {"not": {"required": [...]}} fails for any non-object, which has its own type problem.
         continue;
+      }
+      if (finding.keyword().equals("enum") && wrongType.contains(finding.path())) {
+        continue; // a license of 1 is not a string: that says it; "1 is not a license" adds nothing
       }
       problems.add(problem(finding));
       found.add(finding.path());
@@ -247,7 +254,10 @@ public final class ManifestValidator {
           "input-key-type",
           finding.keywordValue().asText().equals("boolean")
               ? "must be true or false, not " + describe(finding.value())
-              : "must be " + JsonSchemas.article(finding.keywordValue().asText()));
+              : "must be "
+                  + JsonSchemas.article(finding.keywordValue().asText())
+                  + ", not "
+                  + describe(finding.value()));
     }
     return fallback(finding);
   }

@@ -140,6 +140,8 @@ class ManifestValidatorTest {
         .containsExactly("license manifest-license");
     assertThat(rules(edited(m -> m.put("license", "WTFPL"))))
         .containsExactly("license manifest-license");
+    // Not a string: one problem saying so, not a second that 1 is not in the list.
+    assertThat(rules(edited(m -> m.put("license", 1)))).containsExactly("license manifest-type");
     assertThat(JsonSchemas.manifestSchemaNode().at("/properties/license/enum")).hasSize(101);
   }
 
