@@ -44,7 +44,9 @@ class UserManagementImageTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(ROOT, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("gears/user_management::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     assertThat(summary.images()).hasSize(1);
