@@ -3,7 +3,8 @@
 # (Docker Hub is out of reach), checks that a second `./gear package ::` rebuilds nothing, then runs
 # the image tests (@Tag("image")): every gear's image within the size target and starting from its
 # start-up archive, project_management's worked example inside its image against the local Flywheel,
-# pull_metadata inside its image against the local Flywheel and its S3 endpoint (AWS settings passed).
+# pull_metadata inside its image against the local Flywheel and its S3 endpoint (AWS settings passed),
+# directory_pull inside its image against the local Flywheel's SSM and REDCap API (upload, rerun 0 writes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -22,6 +22,19 @@ public final class CenterGroups {
     return tags.stream().anyMatch(tag -> CENTER_TAG.matcher(tag).matches());
   }
 
+  /** The tag of the center with this ADC id: {@code adcid-<n>}. */
+  public static String tag(int adcid) {
+    return "adcid-" + adcid;
+  }
+
+  /**
+   * Whether a group with these tags is the center with this ADC id: it carries {@code adcid-<n>}
+   * exactly (the seed's regex filter let {@code adcid-1} match {@code adcid-12}).
+   */
+  public static boolean isCenter(Collection<String> tags, int adcid) {
+    return tags.contains(tag(adcid));
+  }
+
   /** Whether a center with these tags is new (tagged {@value #NEW_CENTER_TAG}). */
   public static boolean isNew(Collection<String> tags) {
     return tags.contains(NEW_CENTER_TAG);

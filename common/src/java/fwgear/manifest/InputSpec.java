@@ -33,11 +33,11 @@ public record InputSpec(
   /** The three kinds of input the spec knows. */
   public static final List<String> BASES = List.of(FILE, CONTEXT, API_KEY);
 
-  /** Keys an input of each kind may have besides its schema directives. */
+  /**
+   * The keys of a file input that are not schema directives (as in {@code manifest.schema.json}'s
+   * file branch; which keys the other kinds may have is the schema's alone).
+   */
   static final Set<String> FILE_KEYS = Set.of("base", "description", "optional");
-
-  static final Set<String> CONTEXT_KEYS = Set.of("base", "description");
-  static final Set<String> API_KEY_KEYS = Set.of("base", "description", "read-only");
 
   public InputSpec {
     directives = Collections.unmodifiableMap(new LinkedHashMap<>(directives));

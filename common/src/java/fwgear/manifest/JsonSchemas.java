@@ -1,41 +1,71 @@
 package fwgear.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AbstractKeyword;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.BaseKeywordValidator;
+import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JoniRegularExpressionFactory;
+import fwgear.json.LocatedDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
- * The gear spec's JSON Schema (draft-04) for config directives and file-input directives, on the
- * networknt json-schema-validator: a directive is checked against the draft-04 meta-schema, a value
- * against its directive, with ECMA-262 regular expressions (joni) as JSON Schema prescribes. This
- * class only adapts the library: it words the library's findings the project's way and names where
- * they are. Every gear's config and every {@code ./gear validate} run goes through here.
+ * The gear spec's JSON Schemas (draft-04) on the networknt json-schema-validator: a manifest
+ * against the spec's manifest schema ({@code manifest.schema.json} beside this class), a directive
+ * against the draft-04 meta-schema, a value against its directive, with ECMA-262 regular
+ * expressions (joni) as JSON Schema prescribes. This class only adapts the library: it picks, of an
+ * {@code anyOf} that failed, the branch the author meant, words the draft-04 findings the project's
+ * way and names where they are. Two things the library does not do as draft-04 says are mended
+ * here: {@code uniqueItems} and {@code enum} compare JSON values as draft-04 does (1 and 1.0 are
+ * the same number, inside arrays and objects too), and ECMA-262 has no inline flags such as {@code
+ * (?i)}.
  */
 public final class JsonSchemas {
   /** The seven type names of draft-04. */
   public static final Set<String> TYPES =
       Set.of("array", "boolean", "integer", "null", "number", "object", "string");
 
-  /** The gear spec's own keyword in a directive: an annotation, as are unknown keywords. */
+  private static final String DRAFT_04 = Dialects.getDraft4().getId();
+
+  /**
+   * Draft-04 with the gear spec's own keyword in a directive ({@code optional}, an annotation, as
+   * are unknown keywords) and draft-04's equality in {@code uniqueItems} and {@code enum}.
+   */
   private static final Dialect DIALECT =
-      Dialect.builder(Dialects.getDraft4()).keyword(new AnnotationKeyword("optional")).build();
+      Dialect.builder(Dialects.getDraft4())
+          .keyword(new AnnotationKeyword("optional"))
+          .keyword(new ByJsonEquality("uniqueItems", JsonSchemas::uniqueItemsHolds))
+          .keyword(new ByJsonEquality("enum", JsonSchemas::enumHolds))
+          .build();
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -48,7 +78,11 @@ public final class JsonSchemas {
                       .formatAssertionsEnabled(true)
                       .build()));
 
+  private static final String MANIFEST_SCHEMA = "manifest.schema.json";
+
   private static volatile Schema metaSchema;
+  private static volatile Schema manifestSchema;
+  private static volatile JsonNode manifestSchemaNode;
   private static final Map<JsonNode, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private JsonSchemas() {}
@@ -65,39 +99,96 @@ public final class JsonSchemas {
   }
 
   /**
+   * One rule of the manifest schema that a manifest breaks, as the library found it.
+   *
+   * @param path where in the manifest (keys and indexes)
+   * @param keyword the draft-04 keyword that failed ({@code type}, {@code enum}, ...)
+   * @param value the manifest's value at {@code path}
+   * @param keywordValue the keyword's value in the schema (the allowed list of an {@code enum})
+   * @param schema the schema object holding the keyword (its other keywords, such as the {@code
+   *     properties} an {@code additionalProperties: false} allows)
+   * @param argument the property the finding is about for {@code required} and {@code
+   *     additionalProperties}; empty otherwise
+   * @param directive whether the rule is the draft-04 meta-schema's, that is the finding is about a
+   *     schema directive in the manifest ({@link #directiveMessage} words it)
+   */
+  public record Finding(
+      List<String> path,
+      String keyword,
+      JsonNode value,
+      JsonNode keywordValue,
+      JsonNode schema,
+      String argument,
+      boolean directive) {}
+
+  /**
+   * Every rule of the spec's manifest schema that {@code manifest} breaks, ordered by path; empty
+   * when it satisfies the schema. Config directives and file-input directives are checked against
+   * the draft-04 meta-schema as part of it ({@link Finding#directive()}).
+   */
+  public static List<Finding> manifestFindings(JsonNode manifest) {
+    Schema schema = manifestSchema();
+    JsonNode root = manifestSchemaNode;
+    List<Finding> findings = new ArrayList<>();
+    for (Error error : meant(schema.validate(manifest))) {
+      boolean directive = fromMetaSchema(error);
+      JsonNode holder = directive ? MissingNode.getInstance() : parentSchema(error, root);
+      Object[] args = error.getArguments();
+      String argument =
+          (error.getKeyword().equals("required")
+                      || error.getKeyword().equals("additionalProperties"))
+                  && args != null
+                  && args.length > 0
+              ? String.valueOf(args[0])
+              : "";
+      findings.add(
+          new Finding(
+              segments(error.getInstanceLocation()),
+              error.getKeyword(),
+              error.getInstanceNode(),
+              error.getSchemaNode(),
+              holder,
+              argument,
+              directive));
+    }
+    return findings;
+  }
+
+  /** The manifest schema itself (for the allowed values it lists, such as the licenses). */
+  public static JsonNode manifestSchemaNode() {
+    manifestSchema();
+    return manifestSchemaNode;
+  }
+
+  /**
    * What makes {@code schema} an invalid draft-04 schema (the meta-schema's rules, including that
    * {@code exclusiveMinimum} needs {@code minimum}, and that a pattern is an ECMA-262 regular
    * expression); empty when it is valid. Keywords draft-04 does not know (such as {@code optional})
    * are allowed, as in the spec.
    */
   public static List<SchemaIssue> schemaIssues(JsonNode schema) {
-    List<SchemaIssue> issues = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    List<Error> errors = sorted(meta().validate(schema));
-    // The library reports a failed anyOf by the failures of its branches: of those, only the most
-    // specific (deepest in the directive) are worth showing, as the directive's author meant the
-    // branch that got furthest.
-    Map<String, Integer> deepest = new java.util.HashMap<>();
-    for (Error error : errors) {
-      anyOfGroup(error).ifPresent(group -> deepest.merge(group, depth(error), Math::max));
-    }
-    for (Error error : errors) {
-      java.util.Optional<String> group = anyOfGroup(error);
-      if (group.isPresent() && depth(error) < deepest.get(group.get())) {
-        continue;
-      }
+    Set<SchemaIssue> issues = new LinkedHashSet<>();
+    for (Error error : meant(meta().validate(schema))) {
       List<String> path = segments(error.getInstanceLocation());
-      String message = metaMessage(error, path);
-      if (seen.add(path + message)) {
-        issues.add(new SchemaIssue(path, message));
-      }
+      issues.add(new SchemaIssue(path, directiveMessage(finding(error, path), path)));
     }
-    if (issues.isEmpty()) {
-      // $ref must point inside the directive: a directive cannot load other documents.
-      refIssues(schema, new ArrayList<>(), issues);
-      patternIssues(schema, new ArrayList<>(), issues);
-    }
-    return issues;
+    Set<List<String>> known = new HashSet<>();
+    issues.forEach(issue -> known.add(issue.path()));
+    issues.addAll(extraIssues(schema, known));
+    return List.copyOf(issues);
+  }
+
+  /**
+   * The directive rules the meta-schema cannot state: a {@code $ref} points inside the directive (a
+   * directive cannot load other documents), and a pattern has no inline flags such as {@code (?i)}
+   * (ECMA-262 has none; joni accepts them). Places with a problem already ({@code known}, paths
+   * below the directive) are left out, so one pattern is not reported twice.
+   */
+  public static List<SchemaIssue> extraIssues(JsonNode schema, Set<List<String>> known) {
+    List<SchemaIssue> out = new ArrayList<>();
+    refIssues(schema, new ArrayList<>(), out);
+    patternIssues(schema, new ArrayList<>(), out);
+    return out.stream().filter(issue -> !known.contains(issue.path())).toList();
   }
 
   /**
@@ -108,18 +199,17 @@ public final class JsonSchemas {
   public static List<Violation> check(JsonNode schema, JsonNode value) {
     List<Violation> violations = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    // The library reports an anyOf by the failures of its branches: those become one violation.
-    Map<String, List<String>> anyOf = new java.util.LinkedHashMap<>();
-    Map<String, List<String>> anyOfPaths = new java.util.HashMap<>();
-    for (Error error : sorted(compile(schema).validate(value))) {
+    // A failed anyOf becomes one violation that lists why each of its forms failed.
+    Map<String, List<String>> anyOf = new LinkedHashMap<>();
+    Map<String, List<String>> anyOfPaths = new HashMap<>();
+    for (Error error : sortedByInstance(compile(schema).validate(value))) {
       List<String> path = segments(error.getInstanceLocation());
       String message = valueMessage(error, schema);
-      String evaluation = error.getEvaluationPath().toString();
-      int branch = evaluation.indexOf("/anyOf/");
-      if (branch >= 0) {
-        String key = evaluation.substring(0, branch) + "@" + path;
+      Optional<AnyOf> outer = anyOfs(error).stream().findFirst();
+      if (outer.isPresent()) {
+        String key = outer.get().group();
         anyOf.computeIfAbsent(key, k -> new ArrayList<>()).add(new Violation(path, message).text());
-        anyOfPaths.putIfAbsent(key, path);
+        anyOfPaths.putIfAbsent(key, outer.get().instance());
       } else if (seen.add(path + message)) {
         violations.add(new Violation(path, message));
       }
@@ -143,8 +233,30 @@ public final class JsonSchemas {
   private static Schema meta() {
     Schema schema = metaSchema;
     if (schema == null) {
-      schema = REGISTRY.getSchema(SchemaLocation.of(Dialects.getDraft4().getId()));
+      schema = REGISTRY.getSchema(SchemaLocation.of(DRAFT_04));
       metaSchema = schema;
+    }
+    return schema;
+  }
+
+  private static Schema manifestSchema() {
+    Schema schema = manifestSchema;
+    if (schema == null) {
+      JsonNode node;
+      try (InputStream in = JsonSchemas.class.getResourceAsStream(MANIFEST_SCHEMA)) {
+        if (in == null) {
+          throw new IllegalStateException(MANIFEST_SCHEMA + " is missing from the classpath");
+        }
+        node =
+            LocatedDocument.parseJson(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), MANIFEST_SCHEMA)
+                .root();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      manifestSchemaNode = node;
+      schema = REGISTRY.getSchema(node);
+      manifestSchema = schema;
     }
     return schema;
   }
@@ -157,23 +269,187 @@ public final class JsonSchemas {
     }
   }
 
-  /** The outermost anyOf an error comes from, with the instance it applies to; empty if none. */
-  private static java.util.Optional<String> anyOfGroup(Error error) {
-    String evaluation = error.getEvaluationPath().toString();
-    int branch = evaluation.indexOf("/anyOf/");
-    if (branch < 0) {
-      return java.util.Optional.empty();
+  private static boolean fromMetaSchema(Error error) {
+    SchemaLocation location = error.getSchemaLocation();
+    return location != null
+        && location.getAbsoluteIri() != null
+        && location.getAbsoluteIri().toString().startsWith(DRAFT_04.replace("#", ""));
+  }
+
+  /** A meta-schema finding as a {@link Finding} at {@code path} (for {@link #directiveMessage}). */
+  private static Finding finding(Error error, List<String> path) {
+    return new Finding(
+        path,
+        error.getKeyword(),
+        error.getInstanceNode(),
+        error.getSchemaNode(),
+        MissingNode.getInstance(),
+        "",
+        true);
+  }
+
+  // ---- which of a failed anyOf's branches the author meant
+
+  /** One anyOf on an error's evaluation path: which anyOf (and on which value), which branch. */
+  private record AnyOf(String group, List<String> instance, int branch) {}
+
+  /**
+   * The anyOfs an error's evaluation path went through, outermost first. An anyOf is told apart by
+   * its place in the schema and the value it applied to: the evaluation path does not name the
+   * properties that {@code additionalProperties} reached, so the value's path is worked out by
+   * walking the evaluation path with the instance path, keyword by keyword (draft-04's
+   * applicators).
+   */
+  private static List<AnyOf> anyOfs(Error error) {
+    NodePath evaluation = error.getEvaluationPath();
+    List<String> instance = segments(error.getInstanceLocation());
+    List<AnyOf> found = new ArrayList<>();
+    StringBuilder schemaPath = new StringBuilder();
+    int consumed = 0;
+    int count = evaluation.getNameCount();
+    for (int i = 0; i < count; i++) {
+      String segment = String.valueOf(evaluation.getElement(i));
+      schemaPath.append('/').append(segment);
+      boolean last = i + 1 == count;
+      boolean indexNext = !last && evaluation.getElement(i + 1) instanceof Integer;
+      switch (segment) {
+        case "properties", "patternProperties" -> {
+          if (!last) {
+            consumed++;
+            schemaPath.append('/').append(evaluation.getElement(++i));
+          }
+        }
+        case "additionalProperties", "additionalItems" -> consumed++;
+        case "items" -> {
+          consumed++;
+          if (indexNext) {
+            schemaPath.append('/').append(evaluation.getElement(++i));
+          }
+        }
+        case "dependencies" -> {
+          if (!last) {
+            schemaPath.append('/').append(evaluation.getElement(++i));
+          }
+        }
+        case "allOf", "oneOf" -> {
+          if (indexNext) {
+            schemaPath.append('/').append(evaluation.getElement(++i));
+          }
+        }
+        case "anyOf" -> {
+          if (indexNext) {
+            int branch = (Integer) evaluation.getElement(++i);
+            List<String> at = instance.subList(0, Math.min(consumed, instance.size()));
+            found.add(new AnyOf(schemaPath + "@" + at, List.copyOf(at), branch));
+            schemaPath.append('/').append(branch);
+          }
+        }
+        default -> {}
+      }
     }
-    String prefix = evaluation.substring(0, branch);
-    // The instance the anyOf applies to: as deep as the evaluation path's properties before it.
-    return java.util.Optional.of(prefix);
+    return found;
   }
 
-  private static int depth(Error error) {
-    return error.getInstanceLocation().getNameCount();
+  /**
+   * The errors worth showing: the library reports a failed anyOf by the failures of all its
+   * branches, while its author meant one of them. Of each failed anyOf (innermost first) only the
+   * errors of the branch the value came closest to are kept: a branch whose value has the wrong
+   * shape (a {@code type} refused, or an {@code enum} of values of another type) least, then one
+   * whose object has the wrong value of a listed property (such as an input's {@code base}), then
+   * the branch whose errors reach deepest into the value, then the one with the fewest errors.
+   * Every error of that branch is kept, so every problem is reported.
+   */
+  private static List<Error> meant(List<Error> errors) {
+    List<Error> kept = new ArrayList<>(errors);
+    Map<Error, List<AnyOf>> paths = new HashMap<>();
+    Map<String, Integer> depths = new HashMap<>();
+    for (Error error : errors) {
+      List<AnyOf> anyOfs = anyOfs(error);
+      paths.put(error, anyOfs);
+      for (int i = 0; i < anyOfs.size(); i++) {
+        depths.merge(anyOfs.get(i).group(), i, Math::max);
+      }
+    }
+    List<String> groups = new ArrayList<>(depths.keySet());
+    groups.sort(Comparator.comparing((String g) -> -depths.get(g)).thenComparing(g -> g));
+    for (String group : groups) {
+      Map<Integer, List<Error>> branches = new HashMap<>();
+      List<String> instance = List.of();
+      for (Error error : kept) {
+        for (AnyOf anyOf : paths.get(error)) {
+          if (anyOf.group().equals(group)) {
+            branches.computeIfAbsent(anyOf.branch(), b -> new ArrayList<>()).add(error);
+            instance = anyOf.instance();
+          }
+        }
+      }
+      if (branches.size() < 2) {
+        continue;
+      }
+      List<String> at = instance;
+      int best =
+          branches.entrySet().stream()
+              .min(
+                  Comparator.comparingInt(
+                          (Map.Entry<Integer, List<Error>> e) -> rank(e.getValue(), at))
+                      .thenComparingInt(e -> -maxDepth(e.getValue()))
+                      .thenComparingInt(e -> e.getValue().size())
+                      .thenComparingInt(Map.Entry::getKey))
+              .orElseThrow()
+              .getKey();
+      branches.forEach(
+          (branch, members) -> {
+            if (branch != best) {
+              kept.removeAll(members);
+            }
+          });
+    }
+    return sortedByInstance(kept);
   }
 
-  private static List<Error> sorted(List<Error> errors) {
+  /** 2: the value has the wrong shape for the branch; 1: a property's enum refused it; 0: else. */
+  private static int rank(List<Error> errors, List<String> anyOfInstance) {
+    int rank = 0;
+    for (Error error : errors) {
+      List<String> at = segments(error.getInstanceLocation());
+      JsonNode value = error.getInstanceNode();
+      if (at.equals(anyOfInstance)
+          && (error.getKeyword().equals("type")
+              || (error.getKeyword().equals("enum") && !enumHasTypeOf(error, value)))) {
+        return 2;
+      }
+      if (error.getKeyword().equals("enum")
+          && at.size() == anyOfInstance.size() + 1
+          && at.subList(0, anyOfInstance.size()).equals(anyOfInstance)
+          && !looksLikeIndex(at.get(at.size() - 1))) {
+        rank = 1;
+      }
+    }
+    return rank;
+  }
+
+  private static boolean enumHasTypeOf(Error error, JsonNode value) {
+    JsonNode allowed = error.getSchemaNode();
+    if (allowed == null || !allowed.isArray() || value == null) {
+      return true;
+    }
+    for (JsonNode candidate : allowed) {
+      if (candidate.getNodeType() == value.getNodeType()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean looksLikeIndex(String segment) {
+    return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
+  }
+
+  private static int maxDepth(List<Error> errors) {
+    return errors.stream().mapToInt(e -> e.getInstanceLocation().getNameCount()).max().orElse(0);
+  }
+
+  private static List<Error> sortedByInstance(List<Error> errors) {
     List<Error> copy = new ArrayList<>(errors);
     copy.sort(Comparator.comparing((Error e) -> e.getInstanceLocation().toString()));
     return copy;
@@ -182,17 +458,121 @@ public final class JsonSchemas {
   private static List<String> segments(NodePath path) {
     List<String> segments = new ArrayList<>();
     for (int i = 0; i < path.getNameCount(); i++) {
-      segments.add(path.getName(i));
+      segments.add(String.valueOf(path.getElement(i)));
     }
     return segments;
   }
 
+  // ---- draft-04 equality, which the library's uniqueItems does not use
+
+  /**
+   * Whether two JSON values are equal as draft-04 defines it: numbers by their mathematical value
+   * (1 equals 1.0), arrays item by item, objects key by key regardless of order.
+   */
+  static boolean jsonEquals(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isArray() && b.isArray()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!jsonEquals(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode other = b.get(field.getKey());
+        if (other == null || !jsonEquals(field.getValue(), other)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  /** {@code uniqueItems}: no two items are {@link #jsonEquals} ({@code [1, 1.0]} repeats one). */
+  static boolean uniqueItemsHolds(JsonNode unique, JsonNode value) {
+    if (!unique.asBoolean(false) || !value.isArray()) {
+      return true;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      for (int j = i + 1; j < value.size(); j++) {
+        if (jsonEquals(value.get(i), value.get(j))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** {@code enum}: the value {@link #jsonEquals} one of the list ({@code 1.0} is one of [1]). */
+  static boolean enumHolds(JsonNode allowed, JsonNode value) {
+    if (!allowed.isArray()) {
+      return true;
+    }
+    for (JsonNode candidate : allowed) {
+      if (jsonEquals(candidate, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A draft-04 keyword that compares values, judged with {@link #jsonEquals} (the library's own
+   * compares Jackson nodes, for which 1 and 1.0 differ); its errors are the library's, so they are
+   * worded and located as any other.
+   */
+  private static final class ByJsonEquality extends AbstractKeyword {
+    private final BiPredicate<JsonNode, JsonNode> holds;
+
+    ByJsonEquality(String keyword, BiPredicate<JsonNode, JsonNode> holds) {
+      super(keyword);
+      this.holds = holds;
+    }
+
+    @Override
+    public KeywordValidator newValidator(
+        SchemaLocation location, JsonNode schemaNode, Schema parent, SchemaContext context) {
+      return new BaseKeywordValidator(this, schemaNode, location, parent, context) {
+        @Override
+        public void validate(
+            ExecutionContext execution, JsonNode node, JsonNode root, NodePath instanceLocation) {
+          if (!holds.test(schemaNode, node)) {
+            execution.addError(
+                error()
+                    .instanceNode(node)
+                    .instanceLocation(instanceLocation)
+                    .evaluationPath(execution.getEvaluationPath())
+                    .locale(execution.getExecutionConfig().getLocale())
+                    .arguments(schemaNode.toString())
+                    .build());
+          }
+        }
+      };
+    }
+  }
+
   // ---- wording: the meta-schema's findings about a directive
 
-  private static String metaMessage(Error error, List<String> path) {
-    String keyword = error.getKeyword();
+  /**
+   * A meta-schema finding about a directive, in words, for the keyword at {@code path} below the
+   * directive (the finding's own path may be longer, as in a manifest).
+   */
+  public static String directiveMessage(Finding finding, List<String> path) {
+    String keyword = finding.keyword();
     String at = path.isEmpty() ? "" : path.get(path.size() - 1);
-    JsonNode node = error.getInstanceNode();
+    JsonNode node = finding.value();
     String parent = path.size() > 1 ? path.get(path.size() - 2) : "";
     if (parent.equals("dependencies")) {
       return "must be a schema or a non-empty array of distinct property names";
@@ -203,7 +583,7 @@ public final class JsonSchemas {
               ? "\"exclusiveMinimum\" needs \"minimum\" (draft-04)"
               : node != null && node.has("exclusiveMaximum") && !node.has("maximum")
                   ? "\"exclusiveMaximum\" needs \"maximum\" (draft-04)"
-                  : "a keyword needs another one: " + error.getMessage();
+                  : "a keyword needs another one";
       case "format" -> "is not a valid ECMA-262 regular expression";
       case "anyOf", "enum", "type", "minItems", "uniqueItems", "minimum", "exclusiveMinimum" ->
           switch (at) {
@@ -229,25 +609,26 @@ public final class JsonSchemas {
             default ->
                 parent.equals("type")
                     ? "unknown type " + node + "; use one of " + typeList()
-                    : metaType(error, node);
+                    : metaType(finding);
           };
-      default -> metaType(error, node);
+      default -> metaType(finding);
     };
   }
 
-  private static String metaType(Error error, JsonNode node) {
-    if (error.getKeyword().equals("type")) {
-      JsonNode expected = error.getSchemaNode();
+  private static String metaType(Finding finding) {
+    JsonNode node = finding.value();
+    if (finding.keyword().equals("type")) {
+      JsonNode expected = finding.keywordValue();
       String what = expected != null && expected.isTextual() ? expected.asText() : "";
       return switch (what) {
         case "object" -> "must be an object (a JSON schema), not " + describe(node);
         case "boolean" -> "must be a boolean (draft-04), not " + describe(node);
         case "integer" -> "must be a non-negative integer, not " + describe(node);
-        case "" -> "has the wrong type: " + error.getMessage();
+        case "" -> "has the wrong type, " + describe(node);
         default -> "must be " + article(what) + ", not " + describe(node);
       };
     }
-    return error.getMessage();
+    return "breaks the draft-04 rule \"" + finding.keyword() + "\"";
   }
 
   private static void refIssues(JsonNode schema, List<String> at, List<SchemaIssue> out) {
@@ -400,7 +781,7 @@ public final class JsonSchemas {
   /** The schema object holding the keyword that failed (for keywords that read a sibling). */
   private static JsonNode parentSchema(Error error, JsonNode root) {
     if (error.getSchemaLocation() == null) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     List<String> path = segments(error.getSchemaLocation().getFragment());
     StringBuilder pointer = new StringBuilder();
@@ -466,7 +847,8 @@ public final class JsonSchemas {
     return "one of " + names;
   }
 
-  private static String article(String type) {
+  /** {@code a string}, {@code an integer}, {@code null}: a type name as it reads in a sentence. */
+  public static String article(String type) {
     return switch (type) {
       case "array", "integer", "object" -> "an " + type;
       case "null" -> "null";

@@ -3,264 +3,303 @@ package fwgear.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.json.LocatedDocument;
 import fwgear.problem.Problem;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 /**
- * Every rule of the gear spec's manifest schema (v0.1.9, JSON Schema draft-04), plus the checks the
- * Flywheel toolkit adds (each default satisfies its own directive) and the ones the schema declares
- * but does not enforce (url and source are empty or an absolute URI). All problems are returned at
- * once, each with the line of the key it is about.
+ * A manifest checked against the gear spec: its schema ({@code manifest.schema.json}, the spec's
+ * v0.1.9 rules, run by the schema library through {@link JsonSchemas}), worded for the gear author,
+ * plus what no schema can say: keys given twice, the warnings (a default that breaks its own
+ * directive, as the Flywheel toolkit checks; capabilities and config types the spec does not
+ * define; input names outside the spec's advice), and the directive rules the library misses
+ * ({@link JsonSchemas#extraIssues}). Every problem of the file comes at once, in line order, each
+ * naming its line and key.
  *
  * <p>Rule ids are stable; {@code ./gear validate} prints them and tests match on them.
  */
 public final class ManifestValidator {
-  /** The ten keys every manifest has. */
-  public static final List<String> REQUIRED_KEYS =
-      List.of(
-          "author",
-          "config",
-          "description",
-          "inputs",
-          "label",
-          "license",
-          "name",
-          "source",
-          "url",
-          "version");
-
-  /**
-   * Optional top-level keys. {@code output_configuration} is a v0.3.0 addition that the v0.1.9
-   * schema rejects; Flywheel accepts it today, so we do too.
-   */
-  public static final List<String> OPTIONAL_KEYS =
-      List.of(
-          "maintainer",
-          "cite",
-          "custom",
-          "environment",
-          "command",
-          "capabilities",
-          "flywheel",
-          "output_configuration");
-
   /** The capabilities the spec defines; an executor refuses a job that lists one it lacks. */
   public static final Set<String> CAPABILITIES = Set.of("networking");
 
-  private static final Pattern NAME = Pattern.compile("^[a-z0-9\\-]+$");
-  private static final Pattern INPUT_NAME = Pattern.compile("^[A-Za-z0-9_-]+$");
+  /** The config types the spec asks for (v0.3.0 adds array). */
   private static final Set<String> CONFIG_TYPES =
       Set.of("string", "integer", "number", "boolean", "array");
 
-  private static final Map<String, Integer> MAX_LENGTHS =
-      Map.of(
-          "name", 100,
-          "label", 100,
-          "version", 100,
-          "author", 100,
-          "maintainer", 100,
-          "description", 5000,
-          "cite", 5000,
-          "source", 1000,
-          "url", 1000);
+  private static final Pattern INPUT_NAME = Pattern.compile("^[A-Za-z0-9_-]+$");
 
   private final LocatedDocument doc;
   private final List<Problem> problems = new ArrayList<>();
+
+  /** Directives (by pointer) the schema found broken: their defaults cannot be judged. */
+  private final Set<String> brokenDirectives = new HashSet<>();
+
+  /** Where the schema found a problem: the checks below do not report a second one there. */
+  private final Set<List<String>> found = new HashSet<>();
 
   private ManifestValidator(LocatedDocument doc) {
     this.doc = doc;
   }
 
-  /** Every problem of the manifest, errors and warnings, in document order of the checks. */
+  /** Every problem of the manifest, errors and warnings, in line order, each once. */
   public static List<Problem> validate(LocatedDocument manifest) {
     ManifestValidator validator = new ManifestValidator(manifest);
     validator.run();
-    return List.copyOf(validator.problems);
+    List<Problem> sorted = new ArrayList<>(new LinkedHashSet<>(validator.problems));
+    sorted.sort(Comparator.comparingInt(Problem::line));
+    return List.copyOf(sorted);
   }
 
   private void run() {
     problems.addAll(doc.duplicateKeys());
+    List<JsonSchemas.Finding> findings = JsonSchemas.manifestFindings(doc.root());
+    Set<List<String>> wrongType = new HashSet<>();
+    findings.stream()
+        .filter(f -> f.keyword().equals("type") && !f.directive())
+        .forEach(f -> wrongType.add(f.path()));
+    for (JsonSchemas.Finding finding : findings) {
+      if (finding.keyword().equals("not") && !finding.value().isObject()) {
+        // {"not": {"required": [...]}} fails for any non-object, which has its own type problem.
+        continue;
+      }
+      if (finding.keyword().equals("enum") && wrongType.contains(finding.path())) {
+        continue; // a license of 1 is not a string: that says it; "1 is not a license" adds nothing
+      }
+      problems.add(problem(finding));
+      found.add(finding.path());
+    }
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      error(
-          "",
-          "manifest-not-object",
-          "a manifest is a JSON object, not " + JsonSchemas.describe(root));
       return;
     }
-    for (String key : REQUIRED_KEYS) {
-      if (!root.has(key)) {
-        problems.add(
+    checkCapabilities(root.path("capabilities"));
+    root.path("config").fields().forEachRemaining(e -> checkDirective(e.getKey(), e.getValue()));
+    root.path("inputs").fields().forEachRemaining(e -> checkInput(e.getKey(), e.getValue()));
+  }
+
+  // ---- the schema's findings, in the project's words
+
+  private Problem problem(JsonSchemas.Finding finding) {
+    List<String> path = finding.path();
+    String at = pointer(path);
+    if (finding.directive()) {
+      return directiveProblem(finding);
+    }
+    String top = path.isEmpty() ? "" : path.get(0);
+    String keyword = finding.keyword();
+    JsonNode value = finding.value();
+    if (path.isEmpty()) {
+      return switch (keyword) {
+        case "required" ->
             Problem.error(
                 doc.displayName(),
                 doc.lineOf(""),
-                key,
+                finding.argument(),
                 "manifest-required-key",
-                "the required key \"" + key + "\" is missing"));
-      }
+                "the required key \"" + finding.argument() + "\" is missing");
+        case "additionalProperties" ->
+            doc.error(
+                pointer(finding.argument()),
+                "manifest-unknown-key",
+                "unknown key \""
+                    + finding.argument()
+                    + "\"; a manifest may only have "
+                    + String.join(
+                        ", ",
+                        fieldNames(finding.schema().path("properties")).stream()
+                            .sorted()
+                            .toList()));
+        case "type" ->
+            doc.error(
+                "", "manifest-not-object", "a manifest is a JSON object, not " + describe(value));
+        default -> fallback(finding);
+      };
     }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String key = names.next();
-      if (!REQUIRED_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
-        error(
-            pointer(key),
-            "manifest-unknown-key",
-            "unknown key \"" + key + "\"; a manifest may only have " + allKeys());
-      }
+    if (top.equals("inputs") && path.size() >= 2) {
+      return inputProblem(finding);
     }
-    for (String key : MAX_LENGTHS.keySet()) {
-      checkString(key);
+    if (top.equals("config") && path.size() == 2 && keyword.equals("not")) {
+      return doc.error(
+          at,
+          "config-default-and-optional",
+          "has both \"default\" and \"optional\"; the spec allows one or the other");
     }
-    checkName();
-    checkLicense();
-    checkUri("source");
-    checkUri("url");
-    checkCommand();
-    checkEnvironment();
-    checkCapabilities();
-    checkCustom();
-    checkOutputConfiguration();
-    checkConfig();
-    checkInputs();
-    problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : 0);
+    if (top.equals("environment") && path.size() == 2 && keyword.equals("type")) {
+      return doc.error(
+          at,
+          "manifest-environment-value",
+          "environment values are strings, not " + describe(value));
+    }
+    if (top.equals("capabilities") && path.size() == 2 && keyword.equals("type")) {
+      return doc.error(at, "manifest-type", "capabilities are strings, not " + describe(value));
+    }
+    return switch (keyword) {
+      case "type" ->
+          doc.error(
+              at,
+              "manifest-type",
+              "must be "
+                  + JsonSchemas.article(finding.keywordValue().asText())
+                  + typeHint(path)
+                  + ", not "
+                  + describe(value));
+      case "maxLength" ->
+          doc.error(
+              at,
+              "manifest-max-length",
+              "is "
+                  + length(value)
+                  + " characters long; at most "
+                  + finding.keywordValue()
+                  + " are allowed");
+      case "pattern" ->
+          top.equals("name")
+              ? doc.error(
+                  at,
+                  "manifest-name-pattern",
+                  value
+                      + " may only have lower-case letters, digits and hyphens ("
+                      + finding.keywordValue().asText()
+                      + ")")
+              : fallback(finding);
+      case "enum" -> top.equals("license") ? licenseProblem(finding) : fallback(finding);
+      case "format" ->
+          doc.error(
+              at,
+              "manifest-uri",
+              value + " is not an absolute URI (such as https://...); leave it empty if none");
+      default -> fallback(finding);
+    };
   }
 
-  private void checkString(String key) {
-    JsonNode value = doc.root().get(key);
-    if (value == null) {
-      return;
-    }
-    if (!value.isTextual()) {
-      error(pointer(key), "manifest-type", "must be a string, not " + JsonSchemas.describe(value));
-      return;
-    }
-    int max = MAX_LENGTHS.get(key);
-    int length = value.asText().codePointCount(0, value.asText().length());
-    if (length > max) {
-      error(
-          pointer(key),
-          "manifest-max-length",
-          "is " + length + " characters long; at most " + max + " are allowed");
-    }
+  private Problem licenseProblem(JsonSchemas.Finding finding) {
+    String license = finding.value().asText();
+    String hint =
+        StreamSupport.stream(finding.keywordValue().spliterator(), false)
+            .map(JsonNode::asText)
+            .filter(allowed -> allowed.equalsIgnoreCase(license))
+            .findFirst()
+            .map(allowed -> " (did you mean \"" + allowed + "\"? licenses are case-sensitive)")
+            .orElse(" (an OSI-approved SPDX id such as \"MIT\", or \"Flywheel MSA\" or \"Other\")");
+    return doc.error(
+        pointer(finding.path()),
+        "manifest-license",
+        finding.value() + " is not a license the gear spec allows" + hint);
   }
 
-  private void checkName() {
-    JsonNode name = doc.root().get("name");
-    if (name != null && name.isTextual() && !NAME.matcher(name.asText()).matches()) {
-      error(
-          pointer("name"),
-          "manifest-name-pattern",
-          "\""
-              + name.asText()
-              + "\" may only have lower-case letters, digits and hyphens (^[a-z0-9-]+$)");
+  private Problem inputProblem(JsonSchemas.Finding finding) {
+    List<String> path = finding.path();
+    String name = path.get(1);
+    String at = pointer(path);
+    String keyword = finding.keyword();
+    if (path.size() == 2) {
+      return switch (keyword) {
+        case "type" ->
+            doc.error(
+                at,
+                "manifest-type",
+                "an input is an object with a \"base\", not " + describe(finding.value()));
+        case "required" ->
+            doc.error(at, "input-base", "has no \"base\"; use one of " + InputSpec.BASES);
+        case "additionalProperties" -> {
+          String base = finding.value().path("base").asText();
+          yield doc.error(
+              pointer("inputs", name, finding.argument()),
+              "input-key-not-allowed",
+              "an input of base \""
+                  + base
+                  + "\" may only have "
+                  + fieldNames(finding.schema().path("properties")).stream().sorted().toList()
+                  + (finding.argument().equals("optional")
+                      ? "; only file inputs can be optional"
+                      : ""));
+        }
+        default -> fallback(finding);
+      };
     }
+    String key = path.get(2);
+    if (path.size() == 3 && key.equals("base")) {
+      return doc.error(
+          at,
+          "input-base",
+          finding.value() + " is not an input kind; use one of " + InputSpec.BASES);
+    }
+    if (path.size() == 3 && keyword.equals("type")) {
+      return doc.error(
+          at,
+          "input-key-type",
+          finding.keywordValue().asText().equals("boolean")
+              ? "must be true or false, not " + describe(finding.value())
+              : "must be "
+                  + JsonSchemas.article(finding.keywordValue().asText())
+                  + ", not "
+                  + describe(finding.value()));
+    }
+    return fallback(finding);
   }
 
-  private void checkLicense() {
-    JsonNode license = doc.root().get("license");
-    if (license == null) {
-      return;
+  /** A config directive or a file-input directive that is not a valid draft-04 schema. */
+  private Problem directiveProblem(JsonSchemas.Finding finding) {
+    List<String> path = finding.path();
+    if (path.size() >= 2 && path.get(0).equals("config")) {
+      brokenDirectives.add(pointer(path.subList(0, 2)));
+      return doc.error(
+          pointer(path),
+          "config-directive-schema",
+          "not a valid draft-04 schema: "
+              + JsonSchemas.directiveMessage(finding, path.subList(2, path.size())));
     }
-    if (!license.isTextual()) {
-      error(
-          pointer("license"),
-          "manifest-type",
-          "must be a string, not " + JsonSchemas.describe(license));
-    } else if (!Licenses.ALLOWED.contains(license.asText())) {
-      String hint =
-          Licenses.ALLOWED.stream()
-              .filter(l -> l.equalsIgnoreCase(license.asText()))
-              .findFirst()
-              .map(l -> " (did you mean \"" + l + "\"? licenses are case-sensitive)")
-              .orElse(
-                  " (an OSI-approved SPDX id such as \"MIT\", or \"Flywheel MSA\" or \"Other\")");
-      error(
-          pointer("license"),
-          "manifest-license",
-          "\"" + license.asText() + "\" is not a license the gear spec allows" + hint);
+    if (path.size() >= 3 && path.get(0).equals("inputs")) {
+      List<String> below = path.subList(3, path.size());
+      return doc.error(
+          pointer(path),
+          "input-directive-schema",
+          inputDirectivePrefix(path.get(2), below.isEmpty())
+              + JsonSchemas.directiveMessage(finding, below));
     }
+    return fallback(finding);
   }
 
-  private void checkUri(String key) {
-    JsonNode value = doc.root().get(key);
-    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      return;
-    }
-    String text = value.asText();
-    boolean absolute;
-    try {
-      URI uri = new URI(text);
-      absolute = uri.isAbsolute();
-    } catch (URISyntaxException e) {
-      absolute = false;
-    }
-    if (!absolute) {
-      error(
-          pointer(key),
-          "manifest-uri",
-          "\"" + text + "\" is not an absolute URI (such as https://...); leave it empty if none");
-    }
+  private static String inputDirectivePrefix(String field, boolean whole) {
+    return "a file-input directive is a draft-04 schema for the file's \""
+        + field
+        + "\" field"
+        + (whole ? " (such as {\"enum\": [...]})" : "")
+        + ": ";
   }
 
-  private void checkCommand() {
-    JsonNode command = doc.root().get("command");
-    if (command != null && !command.isTextual()) {
-      error(
-          pointer("command"),
-          "manifest-type",
-          "must be a string, not " + JsonSchemas.describe(command));
-    }
+  /** A rule of the schema without words of its own here (none today): its keyword. */
+  private Problem fallback(JsonSchemas.Finding finding) {
+    return doc.error(
+        pointer(finding.path()),
+        "manifest-schema",
+        "breaks the gear spec's schema (\"" + finding.keyword() + "\")");
   }
 
-  private void checkEnvironment() {
-    JsonNode environment = doc.root().get("environment");
-    if (environment == null) {
-      return;
-    }
-    if (!environment.isObject()) {
-      error(pointer("environment"), "manifest-type", "must be an object of strings");
-      return;
-    }
-    environment
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getValue().isTextual()) {
-                error(
-                    pointer("environment", e.getKey()),
-                    "manifest-environment-value",
-                    "environment values are strings, not " + JsonSchemas.describe(e.getValue()));
-              }
-            });
+  private static String typeHint(List<String> path) {
+    return switch (String.join("/", path)) {
+      case "config" -> " of config directives";
+      case "inputs" -> " of inputs";
+      case "environment", "capabilities" -> " of strings";
+      case "custom/gear-builder/image" -> " (repository/name:tag)";
+      default -> "";
+    };
   }
 
-  private void checkCapabilities() {
-    JsonNode capabilities = doc.root().get("capabilities");
-    if (capabilities == null) {
-      return;
-    }
-    if (!capabilities.isArray()) {
-      error(pointer("capabilities"), "manifest-type", "must be an array of strings");
-      return;
-    }
+  // ---- what no schema can say
+
+  private void checkCapabilities(JsonNode capabilities) {
     for (int i = 0; i < capabilities.size(); i++) {
       JsonNode capability = capabilities.get(i);
-      String at = pointer("capabilities", Integer.toString(i));
-      if (!capability.isTextual()) {
-        error(
-            at,
-            "manifest-type",
-            "capabilities are strings, not " + JsonSchemas.describe(capability));
-      } else if (!CAPABILITIES.contains(capability.asText())) {
+      if (capability.isTextual() && !CAPABILITIES.contains(capability.asText())) {
         problems.add(
             doc.warning(
-                at,
+                pointer("capabilities", Integer.toString(i)),
                 "manifest-capability-unknown",
                 "\""
                     + capability.asText()
@@ -270,76 +309,19 @@ public final class ManifestValidator {
     }
   }
 
-  private void checkCustom() {
-    JsonNode custom = doc.root().get("custom");
-    if (custom == null) {
-      return;
-    }
-    if (!custom.isObject()) {
-      error(
-          pointer("custom"),
-          "manifest-type",
-          "must be an object, not " + JsonSchemas.describe(custom));
-      return;
-    }
-    JsonNode builder = custom.get("gear-builder");
-    if (builder != null && !builder.isObject()) {
-      error(pointer("custom", "gear-builder"), "manifest-type", "must be an object");
-    } else if (builder != null && builder.has("image") && !builder.get("image").isTextual()) {
-      error(
-          pointer("custom", "gear-builder", "image"),
-          "manifest-type",
-          "must be a string (repository/name:tag)");
-    }
-  }
-
-  private void checkOutputConfiguration() {
-    JsonNode output = doc.root().get("output_configuration");
-    if (output == null) {
-      return;
-    }
-    if (!output.isObject()) {
-      error(pointer("output_configuration"), "manifest-type", "must be an object");
-      return;
-    }
-    JsonNode match = output.get("enforce_file_version_match");
-    if (match != null && !match.isBoolean()) {
-      error(
-          pointer("output_configuration", "enforce_file_version_match"),
-          "manifest-type",
-          "must be a boolean");
-    }
-  }
-
-  private void checkConfig() {
-    JsonNode config = doc.root().get("config");
-    if (config == null) {
-      return;
-    }
-    if (!config.isObject()) {
-      error(pointer("config"), "manifest-type", "must be an object of config directives");
-      return;
-    }
-    config.fields().forEachRemaining(e -> checkDirective(e.getKey(), e.getValue()));
-  }
-
   private void checkDirective(String name, JsonNode directive) {
     String at = pointer("config", name);
-    List<JsonSchemas.SchemaIssue> issues = JsonSchemas.schemaIssues(directive);
-    for (JsonSchemas.SchemaIssue issue : issues) {
-      error(
-          pointer(at, issue.path()),
-          "config-directive-schema",
-          "not a valid draft-04 schema: " + issue.message());
-    }
     if (!directive.isObject()) {
       return;
     }
-    if (directive.has("default") && directive.has("optional")) {
-      error(
-          at,
-          "config-default-and-optional",
-          "has both \"default\" and \"optional\"; the spec allows one or the other");
+    for (JsonSchemas.SchemaIssue issue :
+        JsonSchemas.extraIssues(directive, foundBelow("config", name))) {
+      brokenDirectives.add(at);
+      problems.add(
+          doc.error(
+              pointer(at, issue.path()),
+              "config-directive-schema",
+              "not a valid draft-04 schema: " + issue.message()));
     }
     JsonNode optional = directive.get("optional");
     if (optional != null && !optional.isBoolean()) {
@@ -347,7 +329,7 @@ public final class ManifestValidator {
           doc.warning(
               pointer("config", name, "optional"),
               "config-optional-type",
-              "\"optional\" should be true or false, not " + JsonSchemas.describe(optional)));
+              "\"optional\" should be true or false, not " + describe(optional)));
     }
     JsonNode type = directive.get("type");
     if (type == null) {
@@ -369,7 +351,7 @@ public final class ManifestValidator {
                   + " array)"));
     }
     JsonNode defaultValue = directive.get("default");
-    if (defaultValue != null && issues.isEmpty()) {
+    if (defaultValue != null && !brokenDirectives.contains(at)) {
       // A warning: in draft-04 a default is an annotation, and Flywheel runs such gears; a run
       // whose config.json gives a valid value is not affected.
       for (JsonSchemas.Violation violation : JsonSchemas.check(directive, defaultValue)) {
@@ -382,18 +364,6 @@ public final class ManifestValidator {
     }
   }
 
-  private void checkInputs() {
-    JsonNode inputs = doc.root().get("inputs");
-    if (inputs == null) {
-      return;
-    }
-    if (!inputs.isObject()) {
-      error(pointer("inputs"), "manifest-type", "must be an object of inputs");
-      return;
-    }
-    inputs.fields().forEachRemaining(e -> checkInput(e.getKey(), e.getValue()));
-  }
-
   private void checkInput(String name, JsonNode input) {
     String at = pointer("inputs", name);
     if (!INPUT_NAME.matcher(name).matches()) {
@@ -403,99 +373,61 @@ public final class ManifestValidator {
               "input-name",
               "input names should only have letters, digits, '_' and '-' (^[A-Za-z0-9_-]+$)"));
     }
-    if (!input.isObject()) {
-      error(
-          at,
-          "manifest-type",
-          "an input is an object with a \"base\", not " + JsonSchemas.describe(input));
+    if (!input.isObject() || !input.path("base").asText().equals(InputSpec.FILE)) {
       return;
-    }
-    JsonNode base = input.get("base");
-    if (base == null) {
-      error(at, "input-base", "has no \"base\"; use one of " + InputSpec.BASES);
-      return;
-    }
-    if (!base.isTextual() || !InputSpec.BASES.contains(base.asText())) {
-      error(
-          pointer("inputs", name, "base"),
-          "input-base",
-          base + " is not an input kind; use one of " + InputSpec.BASES);
-      return;
-    }
-    JsonNode description = input.get("description");
-    if (description != null && !description.isTextual()) {
-      error(pointer("inputs", name, "description"), "input-key-type", "must be a string");
-    }
-    switch (base.asText()) {
-      case InputSpec.FILE -> checkFileInput(name, input);
-      case InputSpec.CONTEXT -> onlyKeys(name, input, InputSpec.CONTEXT_KEYS);
-      default -> {
-        onlyKeys(name, input, InputSpec.API_KEY_KEYS);
-        JsonNode readOnly = input.get("read-only");
-        if (readOnly != null && !readOnly.isBoolean()) {
-          error(pointer("inputs", name, "read-only"), "input-key-type", "must be true or false");
-        }
-      }
-    }
-  }
-
-  private void checkFileInput(String name, JsonNode input) {
-    JsonNode optional = input.get("optional");
-    if (optional != null && !optional.isBoolean()) {
-      error(pointer("inputs", name, "optional"), "input-key-type", "must be true or false");
     }
     input
         .fields()
         .forEachRemaining(
             e -> {
-              if (InputSpec.FILE_KEYS.contains(e.getKey())) {
+              if (InputSpec.FILE_KEYS.contains(e.getKey()) || !e.getValue().isObject()) {
                 return;
               }
-              for (JsonSchemas.SchemaIssue issue : JsonSchemas.schemaIssues(e.getValue())) {
-                error(
-                    pointer(pointer("inputs", name, e.getKey()), issue.path()),
-                    "input-directive-schema",
-                    "a file-input directive is a draft-04 schema for the file's \""
-                        + e.getKey()
-                        + "\" field"
-                        + (issue.path().isEmpty() ? " (such as {\"enum\": [...]})" : "")
-                        + ": "
-                        + issue.message());
+              for (JsonSchemas.SchemaIssue issue :
+                  JsonSchemas.extraIssues(e.getValue(), foundBelow("inputs", name, e.getKey()))) {
+                problems.add(
+                    doc.error(
+                        pointer(pointer("inputs", name, e.getKey()), issue.path()),
+                        "input-directive-schema",
+                        inputDirectivePrefix(e.getKey(), issue.path().isEmpty())
+                            + issue.message()));
               }
             });
   }
 
-  private void onlyKeys(String name, JsonNode input, Set<String> allowed) {
-    String kind = input.get("base").asText();
-    input
-        .fieldNames()
-        .forEachRemaining(
-            key -> {
-              if (!allowed.contains(key)) {
-                error(
-                    pointer("inputs", name, key),
-                    "input-key-not-allowed",
-                    "an input of base \""
-                        + kind
-                        + "\" may only have "
-                        + allowed.stream().sorted().toList()
-                        + (key.equals("optional") ? "; only file inputs can be optional" : ""));
-              }
-            });
+  /** The paths below {@code prefix} (such as {@code config.<name>}) where the schema found one. */
+  private Set<List<String>> foundBelow(String... prefix) {
+    List<String> start = List.of(prefix);
+    Set<List<String>> below = new HashSet<>();
+    for (List<String> path : found) {
+      if (path.size() >= start.size() && path.subList(0, start.size()).equals(start)) {
+        below.add(path.subList(start.size(), path.size()));
+      }
+    }
+    return below;
   }
 
-  private void error(String pointer, String rule, String message) {
-    problems.add(doc.error(pointer, rule, message));
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
-  private static String allKeys() {
-    List<String> keys = new ArrayList<>(REQUIRED_KEYS);
-    keys.addAll(OPTIONAL_KEYS);
-    return String.join(", ", keys.stream().sorted().toList());
+  private static String describe(JsonNode value) {
+    return JsonSchemas.describe(value);
+  }
+
+  private static int length(JsonNode value) {
+    String text = value.asText();
+    return text.codePointCount(0, text.length());
   }
 
   /** A JSON pointer from keys, escaping '~' and '/' in them. */
   static String pointer(String... segments) {
+    return pointer(List.of(segments));
+  }
+
+  private static String pointer(List<String> segments) {
     StringBuilder pointer = new StringBuilder();
     for (String segment : segments) {
       pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
@@ -504,6 +436,6 @@ public final class ManifestValidator {
   }
 
   private static String pointer(String base, List<String> segments) {
-    return base + pointer(segments.toArray(String[]::new));
+    return base + pointer(segments);
   }
 }

@@ -46,4 +46,13 @@ class PipelineLabelsTest {
     assertThat(CenterGroups.isNew(List.of("adcid-7", "new-center"))).isTrue();
     assertThat(CenterGroups.isNew(List.of("adcid-7"))).isFalse();
   }
+
+  @Test
+  void aCenterIsItsExactTagNotATagThatStartsTheSame() {
+    assertThat(CenterGroups.tag(12)).isEqualTo("adcid-12");
+    assertThat(CenterGroups.isCenter(List.of("adcid-12"), 12)).isTrue();
+    assertThat(CenterGroups.isCenter(List.of("adcid-12"), 1)).isFalse();
+    assertThat(CenterGroups.isCenter(List.of("adcid-1"), 12)).isFalse();
+    assertThat(CenterGroups.isCenter(List.of("xadcid-1", "adcid-1x"), 1)).isFalse();
+  }
 }

@@ -124,6 +124,73 @@ class Draft04Test {
     assertThat(directiveProblems("{\"minimum\": 0, \"exclusiveMinimum\": true}")).isEmpty();
   }
 
+  /**
+   * Draft-04 compares JSON values: two numbers are equal when their mathematical values are, inside
+   * arrays and objects too (the library's own uniqueItems and enum compare Java nodes, for which 1
+   * and 1.0 differ).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          `[1, 1.0]`
+          `[1.5, 1.50]`
+          `[[1], [1.0]]`
+          `[{"a": 1, "b": [2]}, {"b": [2.0], "a": 1.0}]`
+          `[100, 1e2]`
+          """)
+  void uniqueItemsRefusesEqualNumbersWrittenDifferently(String value) {
+    assertThat(valueProblems("{\"uniqueItems\": true}", value))
+        .containsExactly("has repeated items");
+  }
+
+  @Test
+  void uniqueItemsKeepsValuesOfDifferentTypesApart() {
+    assertThat(valueProblems("{\"uniqueItems\": true}", "[1, \"1\", true, 0, false, null, {}, []]"))
+        .isEmpty();
+    assertThat(valueProblems("{\"uniqueItems\": true}", "[{\"a\": 1}, {\"a\": 1, \"b\": 1}]"))
+        .isEmpty();
+  }
+
+  @Test
+  void enumComparesJsonValues() {
+    assertThat(valueProblems("{\"enum\": [1]}", "1.0")).isEmpty();
+    assertThat(valueProblems("{\"enum\": [{\"a\": [1]}]}", "{\"a\": [1.0]}")).isEmpty();
+    assertThat(valueProblems("{\"enum\": [{\"a\": 1}]}", "{\"a\": 2}"))
+        .containsExactly("{\"a\":2} is not one of [{\"a\":1}]");
+  }
+
+  @Test
+  void theMetaSchemasUniqueItemsUseJsonEquality() {
+    assertThat(directiveProblems("{\"enum\": [1, 1.0]}"))
+        .containsExactly("enum: must be a non-empty array without repeated values");
+    assertThat(directiveProblems("{\"required\": [\"a\", \"a\"]}"))
+        .containsExactly("required: must be a non-empty array of distinct strings");
+  }
+
+  @Test
+  void everyProblemOfADirectiveIsReportedNotOnlyTheFirst() {
+    // The inline-flag check used to run only when the meta-schema found nothing.
+    assertThat(directiveProblems("{\"pattern\": \"(?i)abc\", \"minLength\": -1}"))
+        .containsExactly(
+            "minLength: must be a non-negative integer, not the integer -1",
+            "pattern: is not a valid ECMA-262 regular expression (no inline flags such as (?i))");
+    // Two broken schemas in one anyOf branch: both, not only the deeper one.
+    assertThat(
+            directiveProblems(
+                "{\"items\": [{\"type\": \"foo\"}, {\"items\": [{\"type\": \"bar\"}]}]}"))
+        .containsExactly(
+            "items.0.type: unknown type \"foo\"; use one of " + TYPES,
+            "items.1.items.0.type: unknown type \"bar\"; use one of " + TYPES);
+    // A pattern that is not a regular expression at all is one problem, not two.
+    assertThat(directiveProblems("{\"pattern\": \"(?i)[a-\"}"))
+        .containsExactly("pattern: is not a valid ECMA-262 regular expression");
+  }
+
+  private static final String TYPES = "string, integer, number, boolean, array, object, null";
+
   @Test
   void unknownKeywordsAndTheSpecsOptionalAreAllowed() {
     assertThat(directiveProblems("{\"type\": \"string\", \"optional\": true, \"x-note\": 1}"))

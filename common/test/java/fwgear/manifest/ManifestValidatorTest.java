@@ -140,7 +140,9 @@ class ManifestValidatorTest {
         .containsExactly("license manifest-license");
     assertThat(rules(edited(m -> m.put("license", "WTFPL"))))
         .containsExactly("license manifest-license");
-    assertThat(Licenses.ALLOWED).hasSize(101);
+    // Not a string: one problem saying so, not a second that 1 is not in the list.
+    assertThat(rules(edited(m -> m.put("license", 1)))).containsExactly("license manifest-type");
+    assertThat(JsonSchemas.manifestSchemaNode().at("/properties/license/enum")).hasSize(101);
   }
 
   @Test
@@ -213,6 +215,50 @@ class ManifestValidatorTest {
     assertThat(directive("{\"type\": \"integer\", \"default\": 1, \"optional\": false}"))
         .containsExactly("config.x config-default-and-optional");
     assertThat(directive("{\"type\": \"integer\", \"optional\": true}")).isEmpty();
+  }
+
+  @Test
+  void everyProblemOfOneDirectiveIsReportedInLineOrderOnce() {
+    LocatedDocument manifest =
+        LocatedDocument.parseJson(
+            """
+            {"name": "a", "label": "A", "description": "", "version": "0", "author": "me",
+             "license": "Other", "url": "", "source": "", "inputs": {},
+             "config": {
+               "code": {
+                 "type": "string",
+                 "pattern": "(?i)^[a-z]+$",
+                 "minLength": -1,
+                 "default": "abc"
+               },
+               "later": {"type": "strin"}
+             }}
+            """,
+            "manifest.json");
+
+    assertThat(ManifestValidator.validate(manifest))
+        .extracting(Problem::format)
+        .containsExactly(
+            "manifest.json:6: config.code.pattern: config-directive-schema: not a valid draft-04"
+                + " schema: is not a valid ECMA-262 regular expression (no inline flags such as"
+                + " (?i))",
+            "manifest.json:7: config.code.minLength: config-directive-schema: not a valid draft-04"
+                + " schema: must be a non-negative integer, not the integer -1",
+            "manifest.json:10: config.later.type: config-directive-schema: not a valid draft-04"
+                + " schema: unknown type \"strin\"; use one of string, integer, number, boolean,"
+                + " array, object, null");
+  }
+
+  @Test
+  void aFileInputDirectiveReportsEveryProblem() {
+    assertThat(
+            input(
+                "{\"base\": \"file\", \"name\": {\"pattern\": \"(?i)\\\\.dcm$\"},"
+                    + " \"size\": {\"maximum\": \"big\"}, \"type\": {\"enum\": [1, 1.0]}}"))
+        .containsExactly(
+            "inputs.x.name.pattern input-directive-schema",
+            "inputs.x.size.maximum input-directive-schema",
+            "inputs.x.type.enum input-directive-schema");
   }
 
   @Test

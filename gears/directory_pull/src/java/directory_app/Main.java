@@ -41,9 +41,10 @@ final class Main {
   Outcome run(List<JsonNode> records) throws GearExecutionException {
     DirectoryRecords.Conversion conversion = DirectoryRecords.convert(records);
     LOG.info(
-        "{} records: {} directory entries, {} incomplete, {} malformed",
+        "{} record{}: {}, {} incomplete, {} malformed",
         records.size(),
-        conversion.entries().size(),
+        records.size() == 1 ? "" : "s",
+        UploadUserFile.entries(conversion.entries().size()),
         conversion.incomplete().size(),
         conversion.malformed().size());
     byte[] content = UserFile.yaml(conversion.entries());

@@ -3,6 +3,7 @@ package directory_app;
 import fwgear.context.GearContext;
 import fwgear.engine.GearEngine;
 import fwgear.engine.GearExecutionException;
+import fwgear.flywheel.ClientOptions;
 import fwgear.parameters.ParameterStore;
 import fwgear.parameters.ParameterStoreException;
 import fwgear.parameters.SsmParameterStore;
@@ -16,7 +17,8 @@ import java.util.Map;
  * it), the gear bot's Flywheel client ({@code context.client()}: the key at {@code
  * apikey_path_prefix}/apikey in SSM), the REDCap URL and token from the SSM parameters {@code url}
  * and {@code token} under {@code redcap_param_path} (never from a visible argument), then {@link
- * Main} on the records of report {@code user_report_id}.
+ * Main} on the records of report {@code user_report_id}. REDCap is asked with the Flywheel client's
+ * timeouts and retries ({@code context.clientOptions()}).
  */
 public final class Run {
   static final List<String> PARAMETERS = List.of("url", "token");
@@ -38,7 +40,7 @@ public final class Run {
     Config config = context.config(Config.class);
     RedcapReports redcap;
     try (SsmParameterStore store = SsmParameterStore.fromEnvironment(context.environment())) {
-      redcap = connect(store, config.redcapParamPath());
+      redcap = connect(store, config.redcapParamPath(), context.clientOptions());
     }
     Main main =
         new Main(
@@ -52,7 +54,8 @@ public final class Run {
    *
    * @throws GearExecutionException naming the path and what is missing there (never a value)
    */
-  static RedcapReports connect(ParameterStore store, String path) throws GearExecutionException {
+  static RedcapReports connect(ParameterStore store, String path, ClientOptions options)
+      throws GearExecutionException {
     Map<String, String> values = new LinkedHashMap<>();
     try {
       store
@@ -87,6 +90,6 @@ public final class Run {
               + path
               + "/url is not an https URL with a host (http only to 127.0.0.1 or localhost)");
     }
-    return new RedcapReports(url, values.get("token").strip());
+    return new RedcapReports(url, values.get("token").strip(), options);
   }
 }

@@ -18,6 +18,11 @@ record UploadUserFile(
     return new Target("file", project + "/" + fileName);
   }
 
+  /** {@code 1 directory entry}, {@code 3 directory entries}. */
+  static String entries(int n) {
+    return n + (n == 1 ? " directory entry" : " directory entries");
+  }
+
   @Override
   public Target target() {
     return target(project, fileName);
@@ -28,8 +33,7 @@ record UploadUserFile(
     return "upload "
         + fileName
         + " ("
-        + entries
-        + (entries == 1 ? " directory entry" : " directory entries")
+        + entries(entries)
         + ", "
         + content.length
         + " bytes) to project "

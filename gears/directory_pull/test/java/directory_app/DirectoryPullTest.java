@@ -15,6 +15,10 @@ import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.Project;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -239,6 +243,160 @@ class DirectoryPullTest {
     assertThat(group.exitCode()).isEqualTo(1);
     assertThat(group.log()).contains("No admin group other on the site");
     assertThat(writes()).isZero();
+  }
+
+  /** The one ERROR line of a failed run: the engine's {@code Error: <message>}, no stack trace. */
+  private static void assertOneErrorLine(LoggedRun result, String message) {
+    assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
+    assertThat(result.log().lines().filter(l -> l.contains(" - ERROR - ")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).endsWith("] Error: " + message));
+    assertThat(result.log()).doesNotContain("\tat ").doesNotContain(TOKEN);
+  }
+
+  /** The records of report 101, replaced through the local Flywheel's admin endpoint. */
+  private void setRecords(String records) throws Exception {
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(flywheel.baseUrl().resolve("/__admin/redcap/nacc-directory"))
+                    .header("Authorization", "scitran-user " + flywheel.apiKey().reveal())
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"token\": \""
+                                + TOKEN
+                                + "\", \"reports\": [{\"id\": 101, \"records\": "
+                                + records
+                                + "}]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+  }
+
+  private static String record(String id, String email, String complete) {
+    return """
+        {"record_id": "%s", "firstname": "Pat", "lastname": "Lee", "email": "%s",
+         "contact_company_name": "Alpha ADRC", "adresearchctr": "12", "fw_credential_type": "orcid",
+         "fw_credential_id": "0000-0003-0000-00%s", "flywheel_access_activities": "a",
+         "fw_cred_sub_time": "2026-11-20 10:00", "flywheel_access_information_complete": "%s"}
+        """
+        .formatted(id, email, id, complete);
+  }
+
+  @Test
+  void recordsChangedInRedcapAtRunTimeReplaceTheFileOnceThenNothing() throws Exception {
+    // A record without a record_id, one whose status is not a number, one of another shape.
+    setRecords(
+        "["
+            + record("21", "pat@alpha.example", "2")
+            + ", "
+            + record("22", "sam@alpha.example", "done")
+            + ", {\"firstname\": \"Anon\"}, "
+            + record("23", "kim@alpha.example", "0")
+            + "]");
+    LoggedRun first = run();
+    assertThat(first.exitCode()).as(first.log()).isZero();
+    assertThat(first.log())
+        .contains("4 records: 1 directory entry, 1 incomplete, 2 malformed")
+        .contains("Record 22: malformed: ")
+        .contains("Record in row 3 (no record_id): malformed: ")
+        .contains("Record 23: incomplete (flywheel_access_information_complete is 0, not 2)");
+    assertThat(YAML.readTree(content()).findValuesAsText("email"))
+        .containsExactly("pat@alpha.example");
+    assertThat(writes()).isEqualTo(1);
+
+    // Someone completes record 23 in REDCap: one upload with both entries, then nothing.
+    setRecords(
+        "["
+            + record("21", "pat@alpha.example", "2")
+            + ", "
+            + record("23", "kim@alpha.example", "2")
+            + "]");
+    flywheel.requestLog().clear();
+    LoggedRun second = run();
+    assertThat(second.exitCode()).as(second.log()).isZero();
+    assertThat(writes()).isEqualTo(1);
+    assertThat(second.log()).contains("replacing a file with other content");
+    assertThat(YAML.readTree(content()).findValuesAsText("email"))
+        .containsExactly("pat@alpha.example", "kim@alpha.example");
+
+    flywheel.requestLog().clear();
+    LoggedRun third = run(Map.of("dry_run", true));
+    assertThat(third.log()).contains("0 writes");
+    LoggedRun fourth = run();
+    assertThat(fourth.exitCode()).isZero();
+    assertThat(writes()).isZero();
+  }
+
+  @Test
+  void anEmptyReportGivesAnEmptyDirectory() throws Exception {
+    setRecords("[]");
+    LoggedRun result = run();
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(result.log()).contains("0 records: 0 directory entries, 0 incomplete, 0 malformed");
+    assertThat(content()).isEqualTo("[]\n");
+  }
+
+  @Test
+  void eachRedcapFailureIsOneErrorLineNamingTheHostNeverTheToken() throws Exception {
+    String host = "REDCap at 127.0.0.1:" + flywheel.port();
+    assertOneErrorLine(
+        run(Map.of("redcap_param_path", "/test/redcap/bad-token")),
+        host + ": HTTP 403: You do not have permissions to use the API");
+
+    flywheel.addFault(Fault.always("POST", "/redcap/api/", 500));
+    assertOneErrorLine(run(), host + ": HTTP 500 (application/json)");
+    flywheel.clearFaults();
+
+    // Busy answers are tried again: a 503 then the report.
+    flywheel.addFault(Fault.always("POST", "/redcap/api/", 503).limitedTo(2));
+    LoggedRun busy = run();
+    assertThat(busy.exitCode()).as(busy.log()).isZero();
+    assertThat(busy.log())
+        .contains(host + ": HTTP 503; retrying in ")
+        .contains("(try 3 of 5)")
+        .doesNotContain(TOKEN);
+    flywheel.clearFaults();
+    flywheel.addFault(Fault.always("POST", "/redcap/api/", 503));
+    assertOneErrorLine(run(), host + ": HTTP 503 (application/json)");
+    flywheel.clearFaults();
+
+    // Nothing listens: no answer, after the tries.
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    putParameter("/test/redcap/down/url", "http://127.0.0.1:" + closed + "/redcap/api/");
+    putParameter("/test/redcap/down/token", TOKEN);
+    assertOneErrorLine(
+        run(Map.of("redcap_param_path", "/test/redcap/down")),
+        "REDCap at 127.0.0.1:" + closed + ": no answer (ConnectException) after 5 tries");
+    assertThat(userFile()).isPresent(); // the busy run's upload
+  }
+
+  @Test
+  void aLostUploadAnswerIsNotSentTwiceAndAFlywheelErrorFailsTheRun() throws Exception {
+    flywheel.addFault(Fault.always("POST", "/api/projects/.*/files", 503).whenDone().limitedTo(1));
+    LoggedRun lost = run();
+    assertThat(lost.exitCode()).as(lost.log()).isZero();
+    assertThat(lost.log()).contains("the first try went through after all");
+    assertThat(
+            flywheel.requestLog().count("POST", "/api/projects/" + adminProject().id() + "/files"))
+        .isEqualTo(1);
+    assertThat(YAML.readTree(content())).hasSize(3);
+    flywheel.clearFaults();
+
+    admin.uploadProjectFile(
+        adminProject().id(), FILE, "- edited\n".getBytes(StandardCharsets.UTF_8), "text/yaml");
+    flywheel.addFault(Fault.always("POST", "/api/projects/.*/files", 500));
+    LoggedRun failed = run();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.log())
+        .contains("Stopped after 0 of 1 write; could not upload " + FILE)
+        .contains("HTTP 500")
+        .doesNotContain("\tat ")
+        .doesNotContain(TOKEN);
+    assertThat(content()).isEqualTo("- edited\n");
   }
 
   private void putParameter(String name, String value) {

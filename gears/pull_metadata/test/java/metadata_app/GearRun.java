@@ -2,14 +2,11 @@ package metadata_app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fwgear.engine.GearEngine;
 import fwgear.engine.LoggedRun;
-import fwgear.flywheel.ClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,16 +35,6 @@ final class GearRun {
 
   /** Runs {@link Run} on {@code base} with this environment, with fast retries. */
   static LoggedRun run(Path base, Map<String, String> environment) {
-    return LoggedRun.of(
-        GearEngine.create()
-            .withContext(
-                builder ->
-                    builder
-                        .baseDir(base)
-                        .environment(environment)
-                        .clientOptions(
-                            ClientOptions.defaults()
-                                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40)))),
-        Run::run);
+    return LoggedRun.inFolder(base, environment, Run::run);
   }
 }

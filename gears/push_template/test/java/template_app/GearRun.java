@@ -2,14 +2,11 @@ package template_app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fwgear.engine.GearEngine;
 import fwgear.engine.LoggedRun;
 import fwgear.flywheel.ApiKey;
-import fwgear.flywheel.ClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -41,16 +38,6 @@ final class GearRun {
 
   /** Runs {@link Run} on {@code base}, with fast retries (tests inject faults). */
   static LoggedRun run(Path base) {
-    return LoggedRun.of(
-        GearEngine.create()
-            .withContext(
-                builder ->
-                    builder
-                        .baseDir(base)
-                        .environment(Map.of())
-                        .clientOptions(
-                            ClientOptions.defaults()
-                                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40)))),
-        Run::run);
+    return LoggedRun.inFolder(base, Map.of(), Run::run);
   }
 }

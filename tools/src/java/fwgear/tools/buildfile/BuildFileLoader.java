@@ -272,7 +272,7 @@ final class BuildFileLoader {
       }
     }
     Address address = new Address(directory, name);
-    if (targets.containsKey(address) && !targets.get(address).isUnknownType()) {
+    if (targets.containsKey(address) && !(targets.get(address) instanceof Target.UnknownTarget)) {
       problems.add(
           error(
               file,
@@ -287,7 +287,11 @@ final class BuildFileLoader {
     }
     if (problems.size() == before) {
       targets.put(
-          address, new Target(address, targetType.name(), fields, file, call.line(), lines));
+          address,
+          targetType
+              .create()
+              .apply(
+                  new Declaration(address, targetType.name(), fields, file, call.line(), lines)));
     }
   }
 
@@ -325,7 +329,10 @@ final class BuildFileLoader {
     }
     Address address = new Address(directory, name);
     if (!name.isEmpty() && !targets.containsKey(address)) {
-      targets.put(address, new Target(address, call.function(), fields, file, call.line(), lines));
+      targets.put(
+          address,
+          new Target.UnknownTarget(
+              new Declaration(address, call.function(), fields, file, call.line(), lines)));
     }
   }
 

@@ -1,5 +1,6 @@
 package fwgear.tools.buildfile;
 
+import fwgear.tools.buildfile.Target.DockerImageTarget;
 import fwgear.tools.settings.RepositorySettings;
 import fwgear.tools.settings.RepositorySettings.Registry;
 import java.util.ArrayList;
@@ -21,16 +22,20 @@ import java.util.regex.Pattern;
  * @param dockerfile the Dockerfile, relative to the repository root
  * @param buildArgs the build args: the settings' then the target's {@code extra_build_args}, as
  *     {@code NAME=value} or {@code NAME}
+ * @param buildArgValues the build args by name with their values: a bare {@code NAME} takes its
+ *     value from the environment the repository was loaded with, and is left out when unset (the
+ *     Dockerfile's ARG default applies)
  * @param dependencies the addresses the image depends on explicitly
  */
 public record DockerImage(
-    Target target,
+    DockerImageTarget target,
     String repository,
     List<String> registries,
     List<String> tags,
     List<String> imageNames,
     String dockerfile,
     List<String> buildArgs,
+    Map<String, String> buildArgValues,
     List<Address> dependencies) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+(?:\\.[A-Za-z0-9_]+)?)}");
@@ -40,13 +45,21 @@ public record DockerImage(
     tags = List.copyOf(tags);
     imageNames = List.copyOf(imageNames);
     buildArgs = List.copyOf(buildArgs);
+    buildArgValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgValues));
     dependencies = List.copyOf(dependencies);
   }
 
-  public static DockerImage resolve(Target target, RepositorySettings settings) {
+  /**
+   * Resolves the image's names and build args.
+   *
+   * @param environment the variables a bare build arg takes its value from, given once when the
+   *     repository loads
+   */
+  public static DockerImage resolve(
+      DockerImageTarget target, RepositorySettings settings, Map<String, String> environment) {
     List<String> buildArgs = new ArrayList<>(settings.buildArgs());
-    buildArgs.addAll(target.strings("extra_build_args"));
-    Map<String, String> argValues = buildArgValues(buildArgs);
+    buildArgs.addAll(target.extraBuildArgs().value());
+    Map<String, String> argValues = buildArgValues(buildArgs, environment);
     Map<String, String> values = new LinkedHashMap<>();
     values.put("name", target.name());
     values.put("directory", target.address().directoryName());
@@ -56,17 +69,18 @@ public record DockerImage(
     String defaultRepository = fill(settings.defaultRepository(), values);
     values.put("default_repository", defaultRepository);
     String repository =
-        target.string("repository").map(r -> fill(r, values)).orElse(defaultRepository);
+        target.repository().map(r -> fill(r.value(), values)).orElse(defaultRepository);
 
     List<String> registries = new ArrayList<>();
     List<String> imageNames = new ArrayList<>();
     List<String> tags =
-        target.has("image_tags")
-            ? target.strings("image_tags").stream().map(t -> fill(t, values)).toList()
-            : List.of("latest");
+        target
+            .imageTags()
+            .map(t -> t.value().stream().map(tag -> fill(tag, values)).toList())
+            .orElse(List.of("latest"));
     List<Registry> chosen = new ArrayList<>();
-    if (target.has("registries")) {
-      for (String registry : target.strings("registries")) {
+    if (target.registries().isPresent()) {
+      for (String registry : target.registries().get().value()) {
         if (registry.startsWith("@")) {
           Registry known = settings.registries().get(registry.substring(1));
           chosen.add(
@@ -96,9 +110,7 @@ public record DockerImage(
     }
     // With inline instructions there is no file; the BUILD file is where they are written.
     String dockerfile =
-        target.has("instructions")
-            ? target.buildFile()
-            : target.pathOf(target.string("source").orElse("Dockerfile"));
+        target.instructions().isPresent() ? target.buildFile() : target.dockerfilePath();
     return new DockerImage(
         target,
         repository,
@@ -107,18 +119,20 @@ public record DockerImage(
         imageNames,
         dockerfile,
         buildArgs,
+        argValues,
         target.dependencies());
   }
 
   /** {@code NAME=value} args as a map; a bare {@code NAME} takes the environment's value if set. */
-  public static Map<String, String> buildArgValues(List<String> buildArgs) {
+  static Map<String, String> buildArgValues(
+      List<String> buildArgs, Map<String, String> environment) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String arg : buildArgs) {
       int equals = arg.indexOf('=');
       if (equals > 0) {
         values.put(arg.substring(0, equals), arg.substring(equals + 1));
       } else {
-        String fromEnvironment = System.getenv(arg);
+        String fromEnvironment = environment.get(arg);
         if (fromEnvironment != null) {
           values.put(arg, fromEnvironment);
         }

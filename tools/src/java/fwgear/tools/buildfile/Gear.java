@@ -12,4 +12,8 @@ import java.util.Optional;
  * @param binary the packageable target (deploy_jar, pex_binary) the image depends on, if any
  */
 public record Gear(
-    String name, String folder, String manifest, DockerImage image, Optional<Target> binary) {}
+    String name,
+    String folder,
+    String manifest,
+    DockerImage image,
+    Optional<Target.BinaryTarget> binary) {}

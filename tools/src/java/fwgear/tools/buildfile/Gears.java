@@ -39,20 +39,22 @@ public final class Gears {
   public Gear gear(DockerImage image) {
     Target target = image.target();
     String manifest = target.pathOf("manifest.json");
-    Optional<Target> binary = Optional.empty();
+    Optional<Target.BinaryTarget> binary = Optional.empty();
     for (Address dependency : target.dependencies()) {
       Optional<Target> found = repository.target(dependency);
       if (found.isEmpty()) {
         continue;
       }
       Target dep = found.get();
-      if ((dep.is(TargetTypes.FILE) || dep.is(TargetTypes.RESOURCE))
-          && dep.string("source").orElse("").endsWith("manifest.json")) {
-        manifest = dep.pathOf(dep.string("source").get());
-      } else if (binary.isEmpty()
-          && dep.targetType().outputSuffix().isPresent()
-          && dep.targetType().packageable()) {
-        binary = Optional.of(dep);
+      // A file or resource (one source) named manifest.json is the manifest.
+      Optional<String> source =
+          dep instanceof Target.AssetTarget asset
+              ? asset.singleSource().map(Located::value)
+              : Optional.empty();
+      if (source.isPresent() && source.get().endsWith("manifest.json")) {
+        manifest = dep.pathOf(source.get());
+      } else if (binary.isEmpty() && dep instanceof Target.BinaryTarget packaged) {
+        binary = Optional.of(packaged);
       }
     }
     return new Gear(image.name(), folderOf(target.directory()), manifest, image, binary);

@@ -25,7 +25,7 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Repository repo = Repository.load(repository.root());
+    Repository repo = Repository.load(repository.root(), System.getenv());
     repo.printWarnings(spec.commandLine().getErr());
     var out = spec.commandLine().getOut();
     for (Target target : repo.targets(specs.parse(repo))) {

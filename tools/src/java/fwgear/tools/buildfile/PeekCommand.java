@@ -36,7 +36,7 @@ public final class PeekCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Repository repo = Repository.load(repository.root());
+    Repository repo = Repository.load(repository.root(), System.getenv());
     repo.printWarnings(spec.commandLine().getErr());
     List<Map<String, Object>> out = new ArrayList<>();
     for (Target target : repo.targets(specs.parse(repo))) {
@@ -54,7 +54,7 @@ public final class PeekCommand implements Callable<Integer> {
       fwgear.tools.docker.Dockerfile dockerfile =
           fwgear.tools.docker.ImageContext.dockerfile(repo.root(), image);
       return java.util.Optional.of(
-          dockerfile.froms(DockerImage.buildArgValues(image.buildArgs())).stream()
+          dockerfile.froms(image.buildArgValues()).stream()
               .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)
               .toList());
     } catch (fwgear.problem.InvalidInputException e) {
@@ -66,12 +66,14 @@ public final class PeekCommand implements Callable<Integer> {
   public static Map<String, Object> describe(Repository repo, Target target) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("address", target.address().spec());
-    entry.put("target_type", target.type());
+    entry.put("target_type", target.typeName());
     entry.put("build_file", target.buildFile());
     target.fields().forEach((field, value) -> entry.put(field, BuildValue.toJson(value)));
-    target.outputPath().ifPresent(path -> entry.put("output_path", path));
-    if (target.is(TargetTypes.DOCKER_IMAGE)) {
-      DockerImage image = repo.dockerImage(target);
+    if (target instanceof Target.BinaryTarget binary) {
+      entry.put("output_path", binary.outputPath());
+    }
+    if (target instanceof Target.DockerImageTarget imageTarget) {
+      DockerImage image = repo.dockerImage(imageTarget);
       entry.put("dockerfile", image.dockerfile());
       entry.put("resolved_repository", image.repository());
       entry.put("resolved_registries", image.registries());

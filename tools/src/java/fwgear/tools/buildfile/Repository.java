@@ -41,31 +41,27 @@ public final class Repository {
   private final RepositorySettings settings;
   private final Map<Address, Target> targets;
   private final List<Problem> warnings;
+  private final Map<String, String> environment;
 
-  Repository(Path root, RepositorySettings settings, Map<Address, Target> targets) {
-    this(root, settings, targets, List.of());
-  }
-
-  Repository(
+  private Repository(
       Path root,
       RepositorySettings settings,
       Map<Address, Target> targets,
-      List<Problem> warnings) {
+      List<Problem> warnings,
+      Map<String, String> environment) {
     this.root = root;
     this.settings = settings;
     this.targets = Collections.unmodifiableMap(new TreeMap<>(targets));
     this.warnings = List.copyOf(warnings);
-  }
-
-  /** Loads the repository with this process's environment (for {@code env()} in BUILD files). */
-  public static Repository load(Path root) {
-    return load(root, System.getenv());
+    this.environment = Map.copyOf(environment);
   }
 
   /**
    * Loads the settings and every BUILD file under the root.
    *
-   * @param environment the variables BUILD files' {@code env("VAR")} calls read
+   * @param environment the variables BUILD files' {@code env("VAR")} calls and bare build args
+   *     read: given here once (commands pass their process's, tests their own), never read inside
+   *     the model
    * @throws InvalidInputException with every problem of every BUILD file (and the settings)
    */
   public static Repository load(Path root, Map<String, String> environment) {
@@ -90,7 +86,7 @@ public final class Repository {
       }
     }
     InvalidInputException.throwIfErrors(problems);
-    return new Repository(absolute, settings, loader.targets(), problems);
+    return new Repository(absolute, settings, loader.targets(), problems, environment);
   }
 
   /**
@@ -119,7 +115,7 @@ public final class Repository {
       if (!seen.add(next.address())) {
         continue;
       }
-      if (next.isUnknownType()) {
+      if (next instanceof Target.UnknownTarget) {
         return Optional.of(next);
       }
       for (Address dependency : next.dependencies()) {
@@ -282,16 +278,22 @@ public final class Repository {
             : "; targets there: " + String.join(", ", inFolder));
   }
 
-  /** Every docker_image target, with its names resolved. */
+  /** Every docker_image target the specs select, with its names resolved. */
   public List<DockerImage> dockerImages(Specs specs) {
     return targets(specs).stream()
-        .filter(t -> t.is(TargetTypes.DOCKER_IMAGE))
-        .map(this::dockerImage)
+        .filter(t -> t instanceof Target.DockerImageTarget)
+        .map(t -> dockerImage((Target.DockerImageTarget) t))
         .toList();
   }
 
-  public DockerImage dockerImage(Target target) {
-    return DockerImage.resolve(target, settings);
+  /** The image's names and build args, resolved with the settings and the environment. */
+  public DockerImage dockerImage(Target.DockerImageTarget target) {
+    return DockerImage.resolve(target, settings, environment);
+  }
+
+  /** The environment the repository was loaded with. */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /** A path relative to the root, as a file system path. */

@@ -1,117 +1,231 @@
 package fwgear.tools.buildfile;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A target declared in a BUILD file, with the fields it sets (after {@code __defaults__}), as an
- * immutable value.
- *
- * @param buildFile the BUILD file, relative to the repository root ({@code
- *     gears/x/src/docker/BUILD})
- * @param line the line of the call that declares the target
- * @param fields the fields set, in BUILD order, without {@code name}
- * @param fieldLines the line of each field written in the BUILD file (defaults have none)
+ * A target of a BUILD file, as an immutable typed value: one record per target type this tool
+ * models, with the fields it reads located (file, line), an {@link OpaqueTarget} for the other
+ * Pants built-in types, and an {@link UnknownTarget} for a type that is neither (a plugin's, or a
+ * macro). Rules and commands switch on the record type, never on a type name; the fields as written
+ * stay in the {@link Declaration} for {@code ./gear peek}.
  */
-public record Target(
-    Address address,
-    String type,
-    Map<String, Object> fields,
-    String buildFile,
-    int line,
-    Map<String, Integer> fieldLines) {
+public sealed interface Target {
+  /** Where the target is declared, and its fields as written. */
+  Declaration declaration();
 
-  public Target {
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-    fieldLines = Map.copyOf(fieldLines);
+  default Address address() {
+    return declaration().address();
   }
 
-  public String name() {
-    return address.name();
+  default String name() {
+    return address().name();
   }
 
-  public String directory() {
-    return address.directory();
+  default String directory() {
+    return address().directory();
   }
 
-  public boolean is(String targetType) {
-    return type.equals(targetType);
+  /** The BUILD file, relative to the repository root ({@code gears/x/src/docker/BUILD}). */
+  default String buildFile() {
+    return declaration().buildFile();
   }
 
-  /** The type; for a type that is not known, an opaque one of backend {@code unknown}. */
-  public TargetType targetType() {
-    return TargetTypes.find(type).orElseGet(() -> TargetType.opaque(type, "unknown"));
+  /** The line of the call that declares the target. */
+  default int line() {
+    return declaration().line();
   }
 
-  /** Whether the type is neither modelled nor a Pants built-in (a plugin's, or a macro). */
-  public boolean isUnknownType() {
-    return TargetTypes.find(type).isEmpty();
+  /** The type's name as written ({@code docker_image}), for messages. */
+  default String typeName() {
+    return declaration().type();
+  }
+
+  /** The type; for an unknown type, an opaque one of backend {@code unknown}. */
+  default TargetType targetType() {
+    return TargetTypes.find(typeName()).orElseGet(() -> TargetType.opaque(typeName(), "unknown"));
   }
 
   /** The line of a field, or of the target when the field was not written. */
-  public int lineOf(String field) {
-    return fieldLines.getOrDefault(field, line);
+  default int lineOf(String field) {
+    return declaration().lineOf(field);
   }
 
-  /** A string field; absent when unset or None. */
-  public Optional<String> string(String field) {
-    return fields.get(field) instanceof String text ? Optional.of(text) : Optional.empty();
-  }
-
-  /** A list-of-strings field; empty when unset. */
-  public List<String> strings(String field) {
-    List<String> values = new ArrayList<>();
-    if (fields.get(field) instanceof List<?> list) {
-      list.forEach(item -> values.add(String.valueOf(item)));
-    }
-    return values;
-  }
-
-  /** Whether the field was set to something other than None. */
-  public boolean has(String field) {
-    Object value = fields.get(field);
-    return value != null && value != BuildValue.NONE;
+  /** The fields as written (after {@code __defaults__}), for {@code ./gear peek}. */
+  default Map<String, Object> fields() {
+    return declaration().fields();
   }
 
   /**
    * The addresses this target depends on explicitly, resolved against its folder; entries starting
    * with {@code !} (Pants' exclusions of inferred dependencies) are left out.
    */
-  public List<Address> dependencies() {
-    List<Address> addresses = new ArrayList<>();
-    for (String dependency : strings("dependencies")) {
-      if (!dependency.startsWith("!")) {
-        addresses.add(Address.parse(dependency, directory()));
-      }
-    }
-    return addresses;
-  }
-
-  /**
-   * Where {@code ./gear package} puts this target's binary, relative to {@code dist/}, named as
-   * Pants names it: the folder with {@code /} replaced by {@code .}, then the target name and
-   * suffix ({@code gears.x.src.java.app/bin.jar}); {@code output_path} overrides it. Empty for a
-   * type that packages into no single file.
-   */
-  public Optional<String> outputPath() {
-    Optional<String> suffix = TargetTypes.find(type).flatMap(TargetType::outputSuffix);
-    if (suffix.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<String> explicit = string("output_path");
-    if (explicit.isPresent()) {
-      return explicit;
-    }
-    String file = name().replace('.', '_') + suffix.get();
-    return Optional.of(directory().isEmpty() ? file : directory().replace('/', '.') + "/" + file);
+  default List<Address> dependencies() {
+    return declaration().dependencies();
   }
 
   /** The path of a file named by this target, relative to the repository root. */
-  public String pathOf(String relativeToTarget) {
+  default String pathOf(String relativeToTarget) {
     return directory().isEmpty() ? relativeToTarget : directory() + "/" + relativeToTarget;
   }
+
+  /**
+   * A target whose sources a docker_image's build context holds at their repository paths: {@code
+   * file}, {@code files}, {@code resource} and {@code resources} (Pants' asset targets).
+   */
+  sealed interface AssetTarget extends Target {
+    /** The source names or globs, relative to the target's folder ({@code !} excludes). */
+    Located<List<String>> sources();
+
+    /** The one file of a {@code file} or {@code resource} target; empty for globs. */
+    default Optional<Located<String>> singleSource() {
+      return Optional.empty();
+    }
+
+    /** The field the sources are written in ({@code source} or {@code sources}). */
+    default String sourcesField() {
+      return singleSource().isPresent() ? "source" : "sources";
+    }
+  }
+
+  /**
+   * A target that packages into one file under {@code dist/}: {@code deploy_jar}, {@code
+   * pex_binary}.
+   */
+  sealed interface BinaryTarget extends Target {
+    /** An explicit {@code output_path}, when written. */
+    Optional<Located<String>> outputPathField();
+
+    /**
+     * Where {@code ./gear package} puts the binary, relative to {@code dist/}, named as Pants names
+     * it: the folder with {@code /} replaced by {@code .}, then the target name and suffix ({@code
+     * gears.x.src.java.app/bin.jar}); {@code output_path} overrides it.
+     */
+    default String outputPath() {
+      if (outputPathField().isPresent()) {
+        return outputPathField().get().value();
+      }
+      String file = name().replace('.', '_') + targetType().outputSuffix().orElseThrow();
+      return directory().isEmpty() ? file : directory().replace('/', '.') + "/" + file;
+    }
+  }
+
+  /** {@code file(source=...)}: one file. */
+  record FileTarget(Declaration declaration, Located<String> source) implements AssetTarget {
+    @Override
+    public Located<List<String>> sources() {
+      return new Located<>(List.of(source.value()), source.file(), source.line());
+    }
+
+    @Override
+    public Optional<Located<String>> singleSource() {
+      return Optional.of(source);
+    }
+  }
+
+  /** {@code resource(source=...)}: one file (on a JVM or Python path; in an image, a file). */
+  record ResourceTarget(Declaration declaration, Located<String> source) implements AssetTarget {
+    @Override
+    public Located<List<String>> sources() {
+      return new Located<>(List.of(source.value()), source.file(), source.line());
+    }
+
+    @Override
+    public Optional<Located<String>> singleSource() {
+      return Optional.of(source);
+    }
+  }
+
+  /** {@code files(sources=[...])}: files by name or glob. */
+  record FilesTarget(Declaration declaration, Located<List<String>> sources)
+      implements AssetTarget {}
+
+  /** {@code resources(sources=[...])}: resource files by name or glob. */
+  record ResourcesTarget(Declaration declaration, Located<List<String>> sources)
+      implements AssetTarget {}
+
+  /** {@code java_sources}: a folder's Java files; empty sources mean Pants' default globs. */
+  record JavaSourcesTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /** {@code junit_tests}: a folder's JUnit tests. */
+  record JunitTestsTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /** {@code deploy_jar(main=...)}: a self-executing fat jar of a main class. */
+  record DeployJarTarget(
+      Declaration declaration, Located<String> main, Optional<Located<String>> outputPathField)
+      implements BinaryTarget {}
+
+  /** {@code pex_binary}: a Python executable (built by Pants, not by this tool). */
+  record PexBinaryTarget(
+      Declaration declaration,
+      Optional<Located<String>> entryPoint,
+      Optional<Located<String>> outputPathField)
+      implements BinaryTarget {}
+
+  /**
+   * {@code docker_image}: an image built from a Dockerfile ({@code source}, default {@code
+   * Dockerfile}) or from inline {@code instructions}. Names are resolved by {@link DockerImage}.
+   *
+   * @param imageTags {@code image_tags} when written (Pants' default is {@code latest})
+   * @param registries {@code registries} when written (else the settings' default ones)
+   * @param extraBuildArgs {@code NAME=value} or {@code NAME}, after the settings' build args
+   */
+  record DockerImageTarget(
+      Declaration declaration,
+      Optional<Located<String>> source,
+      Optional<Located<List<String>>> instructions,
+      Optional<Located<List<String>>> imageTags,
+      Optional<Located<String>> repository,
+      Optional<Located<List<String>>> registries,
+      Located<List<String>> extraBuildArgs,
+      Optional<Located<String>> targetStage,
+      Located<List<String>> buildPlatform)
+      implements Target {
+
+    /** The Dockerfile's repository path ({@code source} in the target's folder). */
+    public String dockerfilePath() {
+      return pathOf(source.map(Located::value).orElse("Dockerfile"));
+    }
+  }
+
+  /** {@code python_sources}: a folder's Python files. */
+  record PythonSourcesTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /** {@code python_tests}: a folder's pytest files. */
+  record PythonTestsTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /** {@code python_test_utils}: conftest.py and test helpers. */
+  record PythonTestUtilsTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /** {@code python_requirement(requirements=[...])}: third-party distributions. */
+  record PythonRequirementTarget(Declaration declaration, Located<List<String>> requirements)
+      implements Target {}
+
+  /** {@code python_requirements(source=...)}: the requirements of a requirements file. */
+  record PythonRequirementsTarget(Declaration declaration, Optional<Located<String>> source)
+      implements Target {}
+
+  /** {@code shell_sources}: a folder's shell scripts. */
+  record ShellSourcesTarget(Declaration declaration, Located<List<String>> sources)
+      implements Target {}
+
+  /**
+   * A Pants built-in type this tool does not model ({@code archive}, {@code python_distribution},
+   * {@code shell_command}, ...): its fields are not checked, it can be depended on, and it is never
+   * packaged by {@code ./gear}.
+   */
+  record OpaqueTarget(Declaration declaration) implements Target {}
+
+  /**
+   * A type that is neither modelled nor a Pants built-in (a plugin's target or a macro): loaded
+   * with its fields as written, so that what depends on it can say so (one warning, and only its
+   * dependents are skipped).
+   */
+  record UnknownTarget(Declaration declaration) implements Target {}
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A target type that BUILD files may use, with the fields it accepts.
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param opaque a Pants built-in type this tool does not model: any field is accepted unchecked, it
  *     can be depended on, and it is never packaged by {@code ./gear}
  * @param backend the Pants backend that registers the type ({@code core}, {@code python}, ...)
+ * @param create makes the type's typed record from a checked declaration
  */
 public record TargetType(
     String name,
@@ -26,7 +28,8 @@ public record TargetType(
     Optional<String> outputSuffix,
     boolean packageable,
     boolean opaque,
-    String backend) {
+    String backend,
+    Function<Declaration, Target> create) {
 
   public TargetType {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -35,7 +38,8 @@ public record TargetType(
 
   /** A built-in type that is known by name only. */
   static TargetType opaque(String name, String backend) {
-    return new TargetType(name, Map.of(), Set.of(), Optional.empty(), false, true, backend);
+    return new TargetType(
+        name, Map.of(), Set.of(), Optional.empty(), false, true, backend, Target.OpaqueTarget::new);
   }
 
   /** The kind of value a field takes, checked when a BUILD file is loaded. */

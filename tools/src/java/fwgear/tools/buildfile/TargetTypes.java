@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * The target types BUILD files may use. Modelled types (the JVM and docker ones this repository
- * builds with, the Python and shell ones of a Pants gear repository) have their fields checked;
- * every other Pants 2.x built-in type is known by name only ({@link TargetType#opaque()}): its
- * fields are not checked, it can be depended on, and it never stops a gear from being checked.
- * Field names follow Pants.
+ * The target types BUILD files may use, each with the typed record a target of it loads into
+ * ({@link Target}). Modelled types (the JVM and docker ones this repository builds with, the Python
+ * and shell ones of a Pants gear repository) have their fields checked; every other Pants 2.x
+ * built-in type is known by name only ({@link TargetType#opaque()}): its fields are not checked, it
+ * can be depended on, and it never stops a gear from being checked. Field names follow Pants.
  */
 public final class TargetTypes {
   public static final String FILE = "file";
@@ -122,10 +124,40 @@ public final class TargetTypes {
 
   private static Map<String, TargetType> build() {
     Map<String, TargetType> types = new LinkedHashMap<>();
-    add(types, FILE, Set.of("source"), null, false, f("source", FieldKind.STRING));
-    add(types, FILES, Set.of("sources"), null, false, sources(), f("overrides", FieldKind.DICT));
-    add(types, RESOURCE, Set.of("source"), null, false, f("source", FieldKind.STRING));
-    add(types, RESOURCES, Set.of(), null, false, sources(), f("overrides", FieldKind.DICT));
+    add(
+        types,
+        FILE,
+        d -> new Target.FileTarget(d, d.string("source").orElseThrow()),
+        Set.of("source"),
+        null,
+        false,
+        f("source", FieldKind.STRING));
+    add(
+        types,
+        FILES,
+        withSources(Target.FilesTarget::new),
+        Set.of("sources"),
+        null,
+        false,
+        sources(),
+        f("overrides", FieldKind.DICT));
+    add(
+        types,
+        RESOURCE,
+        d -> new Target.ResourceTarget(d, d.string("source").orElseThrow()),
+        Set.of("source"),
+        null,
+        false,
+        f("source", FieldKind.STRING));
+    add(
+        types,
+        RESOURCES,
+        withSources(Target.ResourcesTarget::new),
+        Set.of(),
+        null,
+        false,
+        sources(),
+        f("overrides", FieldKind.DICT));
     Map<String, FieldKind> jvm =
         fields(
             f("resolve", FieldKind.STRING),
@@ -134,6 +166,7 @@ public final class TargetTypes {
     add(
         types,
         JAVA_SOURCES,
+        withSources(Target.JavaSourcesTarget::new),
         Set.of(),
         null,
         false,
@@ -144,6 +177,7 @@ public final class TargetTypes {
     add(
         types,
         JUNIT_TESTS,
+        withSources(Target.JunitTestsTarget::new),
         Set.of(),
         null,
         false,
@@ -155,6 +189,7 @@ public final class TargetTypes {
     add(
         types,
         DEPLOY_JAR,
+        d -> new Target.DeployJarTarget(d, d.string("main").orElseThrow(), d.string("output_path")),
         Set.of("main"),
         ".jar",
         true,
@@ -169,6 +204,7 @@ public final class TargetTypes {
     add(
         types,
         DOCKER_IMAGE,
+        TargetTypes::dockerImage,
         Set.of(),
         null,
         true,
@@ -212,6 +248,7 @@ public final class TargetTypes {
     add(
         types,
         PYTHON_SOURCES,
+        withSources(Target.PythonSourcesTarget::new),
         Set.of(),
         null,
         false,
@@ -222,6 +259,7 @@ public final class TargetTypes {
     add(
         types,
         PYTHON_TESTS,
+        withSources(Target.PythonTestsTarget::new),
         Set.of(),
         null,
         false,
@@ -233,10 +271,19 @@ public final class TargetTypes {
         f("batch_compatibility_tag", FieldKind.STRING),
         f("xdist_concurrency", FieldKind.INTEGER),
         f("skip_tests", FieldKind.BOOLEAN));
-    add(types, PYTHON_TEST_UTILS, Set.of(), null, false, sources(), python);
+    add(
+        types,
+        PYTHON_TEST_UTILS,
+        withSources(Target.PythonTestUtilsTarget::new),
+        Set.of(),
+        null,
+        false,
+        sources(),
+        python);
     add(
         types,
         PEX_BINARY,
+        d -> new Target.PexBinaryTarget(d, d.string("entry_point"), d.string("output_path")),
         Set.of(),
         ".pex",
         true,
@@ -269,6 +316,7 @@ public final class TargetTypes {
     add(
         types,
         PYTHON_REQUIREMENT,
+        d -> new Target.PythonRequirementTarget(d, d.stringsOrEmpty("requirements")),
         Set.of("requirements"),
         null,
         false,
@@ -280,6 +328,7 @@ public final class TargetTypes {
     add(
         types,
         PYTHON_REQUIREMENTS,
+        d -> new Target.PythonRequirementsTarget(d, d.string("source")),
         Set.of(),
         null,
         false,
@@ -291,6 +340,7 @@ public final class TargetTypes {
     add(
         types,
         SHELL_SOURCES,
+        withSources(Target.ShellSourcesTarget::new),
         Set.of(),
         null,
         false,
@@ -302,6 +352,25 @@ public final class TargetTypes {
         (backend, names) ->
             names.forEach(n -> types.putIfAbsent(n, TargetType.opaque(n, backend))));
     return Collections.unmodifiableMap(types);
+  }
+
+  /** A type whose record holds only its {@code sources} (names or globs; empty: Pants' default). */
+  private static Function<Declaration, Target> withSources(
+      BiFunction<Declaration, Located<List<String>>, Target> create) {
+    return d -> create.apply(d, d.stringsOrEmpty("sources"));
+  }
+
+  private static Target dockerImage(Declaration d) {
+    return new Target.DockerImageTarget(
+        d,
+        d.string("source"),
+        d.strings("instructions"),
+        d.strings("image_tags"),
+        d.string("repository"),
+        d.strings("registries"),
+        d.stringsOrEmpty("extra_build_args"),
+        d.string("target_stage"),
+        d.stringsOrEmpty("build_platform"));
   }
 
   private static Map.Entry<String, FieldKind> f(String name, FieldKind kind) {
@@ -324,6 +393,7 @@ public final class TargetTypes {
   private static void add(
       Map<String, TargetType> types,
       String name,
+      Function<Declaration, Target> create,
       Set<String> required,
       String outputSuffix,
       boolean packageable,
@@ -349,7 +419,8 @@ public final class TargetTypes {
             Optional.ofNullable(outputSuffix),
             packageable,
             false,
-            backendOf(name)));
+            backendOf(name),
+            create));
   }
 
   private static String backendOf(String name) {

@@ -5,9 +5,12 @@ import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.DockerImage;
 import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Located;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.AssetTarget;
+import fwgear.tools.buildfile.Target.BinaryTarget;
+import fwgear.tools.buildfile.Target.DockerImageTarget;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -83,9 +86,9 @@ public record ImageContext(
 
   /** The context of an image of the repository. */
   public static ImageContext of(Repository repository, DockerImage image) {
-    Target target = image.target();
+    DockerImageTarget target = image.target();
     List<Problem> problems = new ArrayList<>();
-    boolean inline = target.has("instructions");
+    boolean inline = target.instructions().isPresent();
     String dockerfile = inline ? target.pathOf("Dockerfile." + target.name()) : image.dockerfile();
     String shownAs = inline ? target.buildFile() : image.dockerfile();
     Optional<String> text = Optional.empty();
@@ -118,20 +121,16 @@ public record ImageContext(
         continue;
       }
       Target dependency = found.get();
-      if (dependency.is(TargetTypes.FILE) || dependency.is(TargetTypes.RESOURCE)) {
-        dependency
-            .string("source")
-            .ifPresent(s -> addSources(repository, dependency, List.of(s), entries, problems));
-      } else if (dependency.is(TargetTypes.FILES) || dependency.is(TargetTypes.RESOURCES)) {
-        addSources(repository, dependency, dependency.strings("sources"), entries, problems);
-      } else if (dependency.targetType().packageable() && dependency.outputPath().isPresent()) {
-        String output = dependency.outputPath().get();
-        entries.put(
-            output, new Entry(dependency, repository.resolve("dist").resolve(output), true));
-      } else if (direct && !dependency.is(TargetTypes.DOCKER_IMAGE)) {
+      boolean baseImage = dependency instanceof DockerImageTarget;
+      if (dependency instanceof AssetTarget asset) {
+        addSources(repository, asset, entries, problems);
+      } else if (dependency instanceof BinaryTarget binary) {
+        String output = binary.outputPath();
+        entries.put(output, new Entry(binary, repository.resolve("dist").resolve(output), true));
+      } else if (direct && !baseImage) {
         unstaged.add(dependency); // an image dependency is a base image, not context files
       }
-      if (!dependency.is(TargetTypes.DOCKER_IMAGE)) {
+      if (!baseImage) {
         pending.addAll(dependency.dependencies());
       }
     }
@@ -145,9 +144,9 @@ public record ImageContext(
    * @throws InvalidInputException when the file is missing or unreadable
    */
   public static String dockerfileText(Path root, DockerImage image) {
-    Target target = image.target();
-    if (target.has("instructions")) {
-      return String.join("\n", target.strings("instructions")) + "\n";
+    Optional<Located<List<String>>> instructions = image.target().instructions();
+    if (instructions.isPresent()) {
+      return String.join("\n", instructions.get().value()) + "\n";
     }
     Path file = root.resolve(image.dockerfile());
     try {
@@ -172,14 +171,14 @@ public record ImageContext(
    */
   private static void addSources(
       Repository repository,
-      Target owner,
-      List<String> sources,
+      AssetTarget owner,
       Map<String, Entry> entries,
       List<Problem> problems) {
+    Located<List<String>> sources = owner.sources();
     Path folder = repository.resolve(owner.directory());
     List<PathMatcher> includes = new ArrayList<>();
     List<PathMatcher> excludes = new ArrayList<>();
-    for (String source : sources) {
+    for (String source : sources.value()) {
       boolean exclude = source.startsWith("!");
       String pattern = exclude ? source.substring(1) : source;
       if (!exclude && !isGlob(pattern)) {
@@ -190,9 +189,9 @@ public record ImageContext(
         if (!Files.isRegularFile(file)) {
           problems.add(
               Problem.error(
-                  owner.buildFile(),
-                  owner.lineOf(owner.has("source") ? "source" : "sources"),
-                  owner.has("source") ? "source" : "sources",
+                  sources.file(),
+                  sources.line(),
+                  owner.sourcesField(),
                   FILE_SOURCE,
                   owner.pathOf(pattern) + " does not exist"));
         }
@@ -242,7 +241,7 @@ public record ImageContext(
 
   /** The build args the image is built with, by name (settings, then the target). */
   public Map<String, String> buildArgs() {
-    return DockerImage.buildArgValues(image.buildArgs());
+    return image.buildArgValues();
   }
 
   /** Whether a path (a file or a folder) is in the context. */
@@ -304,20 +303,20 @@ public record ImageContext(
           + ")?";
     }
     String folder = Gears.folderOf(image.target().directory());
-    Optional<Target> packaged =
+    Optional<BinaryTarget> packaged =
         repository.targets().stream()
             .filter(t -> t.address().isUnder(folder))
-            .filter(
-                t ->
-                    t.outputPath().map(p -> p.endsWith("/" + name) || p.equals(name)).orElse(false))
+            .filter(t -> t instanceof BinaryTarget)
+            .map(t -> (BinaryTarget) t)
+            .filter(t -> t.outputPath().endsWith("/" + name) || t.outputPath().equals(name))
             .findFirst();
     if (packaged.isPresent()) {
       return "; "
-          + packaged.get().type()
+          + packaged.get().typeName()
           + " "
           + packaged.get().address()
           + " is packaged at "
-          + packaged.get().outputPath().orElseThrow()
+          + packaged.get().outputPath()
           + (image.dependencies().contains(packaged.get().address())
               ? ""
               : " (and the image must depend on it)");

@@ -34,8 +34,9 @@ public final class ImageLaunch implements RunService.ImageLauncher {
   public int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
     String address = gear.target().image().address().toString();
     try {
+      Repository repository = Repository.load(gear.root(), System.getenv());
       PackageService.Summary summary =
-          new PackageService(Repository.load(gear.root()), PackageService.Options.defaults(), err)
+          new PackageService(repository, PackageService.Options.defaults(), err)
               .packageTargets(Specs.parse(List.of(address)));
       if (!summary.ok()) {
         throw new IllegalStateException(
@@ -48,7 +49,7 @@ public final class ImageLaunch implements RunService.ImageLauncher {
           gear.manifest()
               .gearBuilderImage()
               .orElseGet(() -> gear.target().image().imageNames().get(0));
-      ImageRunner runner = ImageRunner.detect(gear.root());
+      ImageRunner runner = ImageRunner.detect(repository.settings().imageBuilder());
       err.println(
           "gear: running " + gear.name() + " in " + image + " with " + runner.kind().program());
       err.flush();

@@ -2,8 +2,8 @@ package fwgear.tools.local;
 
 import fwgear.tools.UsageException;
 import fwgear.tools.buildfile.DockerImage;
-import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.BinaryTarget;
+import fwgear.tools.buildfile.Target.DeployJarTarget;
 import fwgear.tools.docker.Dockerfile;
 import fwgear.tools.pkg.BinaryPackager;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class LocalBinaries implements GearBinaries {
   /** Builds a packaged binary (a deploy_jar's fat jar) into its file under {@code dist/}. */
   @FunctionalInterface
   public interface Builder {
-    void build(LocalGear gear, Target binary, Path outputFile, PrintWriter progress);
+    void build(LocalGear gear, BinaryTarget binary, Path outputFile, PrintWriter progress);
   }
 
   private final Builder builder;
@@ -43,8 +43,8 @@ public final class LocalBinaries implements GearBinaries {
   }
 
   private static void packageJar(
-      LocalGear gear, Target binary, Path outputFile, PrintWriter progress) {
-    if (!binary.is(TargetTypes.DEPLOY_JAR)) {
+      LocalGear gear, BinaryTarget binary, Path outputFile, PrintWriter progress) {
+    if (!(binary instanceof DeployJarTarget jar)) {
       if (Files.isRegularFile(outputFile)) {
         return;
       }
@@ -52,7 +52,7 @@ public final class LocalBinaries implements GearBinaries {
           "the binary "
               + binary.address()
               + " ("
-              + binary.type()
+              + binary.typeName()
               + ") is not built and ./gear builds only deploy_jar targets");
     }
     BinaryPackager packager =
@@ -63,7 +63,7 @@ public final class LocalBinaries implements GearBinaries {
               progress.flush();
             });
     try {
-      packager.packageJar(BinaryPackager.jarBinary(binary));
+      packager.packageJar(BinaryPackager.jarBinary(jar));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot package " + binary.address() + ": " + e.getMessage(), e);
@@ -86,15 +86,15 @@ public final class LocalBinaries implements GearBinaries {
   }
 
   /** One COPY of a program: where it lands in the image, its local file, its target if packaged. */
-  record Copy(String inImage, Path localFile, Optional<Target> binary) {}
+  record Copy(String inImage, Path localFile, Optional<BinaryTarget> binary) {}
 
   List<Copy> copies(LocalGear gear) {
     DockerImage image = gear.target().image();
     Dockerfile dockerfile = fwgear.tools.docker.ImageContext.dockerfile(gear.root(), image);
-    Optional<Target> binary = gear.target().binary();
-    Optional<String> binaryOutput = binary.flatMap(Target::outputPath);
+    Optional<BinaryTarget> binary = gear.target().binary();
+    Optional<String> binaryOutput = binary.map(BinaryTarget::outputPath);
     List<Copy> copies = new ArrayList<>();
-    for (Dockerfile.Copy copy : dockerfile.copies(DockerImage.buildArgValues(image.buildArgs()))) {
+    for (Dockerfile.Copy copy : dockerfile.copies(image.buildArgValues())) {
       if (copy.from().isPresent()) {
         continue; // from another stage or image: nothing local
       }

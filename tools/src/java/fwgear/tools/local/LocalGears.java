@@ -22,7 +22,7 @@ public final class LocalGears {
 
   public static LocalGear resolve(Path root, Path workingDir, String spec) {
     Path normalizedRoot = root.toAbsolutePath().normalize();
-    Repository repository = Repository.load(normalizedRoot);
+    Repository repository = Repository.load(normalizedRoot, System.getenv());
     Gear gear = GearArgument.resolve(repository, workingDir, spec);
     Manifest manifest = Manifest.load(repository.resolve(gear.manifest()), gear.manifest());
     return new LocalGear(normalizedRoot, gear, manifest);

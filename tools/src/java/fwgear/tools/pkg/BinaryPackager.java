@@ -1,12 +1,7 @@
 package fwgear.tools.pkg;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fwgear.problem.InvalidInputException;
-import fwgear.problem.Problem;
-import fwgear.tools.UsageException;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.DeployJarTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,34 +44,9 @@ public final class BinaryPackager {
     this.digests = FileDigests.of(this.root);
   }
 
-  /**
-   * The fat jar of a {@code deploy_jar} target, built when its inputs changed (for {@code ./gear
-   * run}: {@code BinaryPackager.packageBinary(repository, gear.binary().get())}). Maven's progress
-   * goes to stderr.
-   */
-  public static Path packageBinary(Repository repository, Target target) throws IOException {
-    return new BinaryPackager(repository.root(), line -> System.err.println("gear: " + line))
-        .packageJar(jarBinary(target));
-  }
-
   /** What a {@code deploy_jar} target asks for: its folder's module, main class and output path. */
-  public static JarBinary jarBinary(Target target) {
-    if (!target.is(TargetTypes.DEPLOY_JAR)) {
-      throw new UsageException(target.address() + " is a " + target.type() + ", not a deploy_jar");
-    }
-    String main =
-        target
-            .string("main")
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        Problem.error(
-                            target.buildFile(),
-                            target.line(),
-                            "main",
-                            "deploy-jar-main",
-                            target.address() + ": a deploy_jar needs main=\"package.Class\"")));
-    return new JarBinary(Path.of(target.directory()), main, target.outputPath().orElseThrow());
+  public static JarBinary jarBinary(DeployJarTarget target) {
+    return new JarBinary(Path.of(target.directory()), target.main().value(), target.outputPath());
   }
 
   /** Builds (or reuses) one jar and returns its path under {@code dist/}. */

@@ -1,5 +1,6 @@
 package fwgear.tools.pkg;
 
+import fwgear.tools.settings.BuilderSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

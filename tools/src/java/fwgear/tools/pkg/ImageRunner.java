@@ -1,5 +1,6 @@
 package fwgear.tools.pkg;
 
+import fwgear.tools.settings.BuilderSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,9 +81,8 @@ public final class ImageRunner {
     this.settings = settings;
   }
 
-  /** The runner of the builder that {@code gear.toml} names or that is installed. */
-  public static ImageRunner detect(Path repositoryRoot) throws IOException {
-    BuilderSettings settings = BuilderSettings.load(repositoryRoot);
+  /** The runner of the builder that the settings name or that is installed. */
+  public static ImageRunner detect(BuilderSettings settings) {
     return new ImageRunner(ImageBuilder.detect(settings), settings);
   }
 

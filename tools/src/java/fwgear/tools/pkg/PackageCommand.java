@@ -66,7 +66,7 @@ public final class PackageCommand implements Callable<Integer> {
       archive =
           Optional.of(new PackageService.Output(format, Path.of(output.get(1)).toAbsolutePath()));
     }
-    Repository repo = Repository.load(repository.root());
+    Repository repo = Repository.load(repository.root(), System.getenv());
     repo.printWarnings(spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PackageService.Summary summary =

@@ -4,10 +4,12 @@ import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.DockerImage;
+import fwgear.tools.buildfile.Located;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.DeployJarTarget;
+import fwgear.tools.buildfile.Target.DockerImageTarget;
 import fwgear.tools.docker.Dockerfile;
 import fwgear.tools.docker.ImageContext;
 import java.io.IOException;
@@ -71,34 +73,28 @@ public final class PackageService {
 
   public Summary packageTargets(Specs specs) throws IOException {
     List<Target> selected = repository.targets(specs);
-    List<DockerImage> images =
-        selected.stream()
-            .filter(t -> t.is(TargetTypes.DOCKER_IMAGE))
-            .map(repository::dockerImage)
-            .toList();
-    Map<Address, Target> jarTargets = new LinkedHashMap<>();
+    List<DockerImage> images = new ArrayList<>();
+    Map<Address, DeployJarTarget> jarTargets = new LinkedHashMap<>();
+    for (Target target : selected) {
+      if (target instanceof DockerImageTarget image) {
+        images.add(repository.dockerImage(image));
+      } else if (target instanceof DeployJarTarget jar) {
+        jarTargets.put(jar.address(), jar);
+      }
+    }
     Set<Address> forImages = new LinkedHashSet<>();
-    selected.stream()
-        .filter(t -> t.is(TargetTypes.DEPLOY_JAR))
-        .forEach(t -> jarTargets.put(t.address(), t));
     List<Problem> problems = new ArrayList<>();
     for (DockerImage image : images) {
       for (Address dependency : image.dependencies()) {
         Optional<Target> target = repository.target(dependency);
-        if (target.isPresent() && target.get().is(TargetTypes.DEPLOY_JAR)) {
-          jarTargets.putIfAbsent(dependency, target.get());
+        if (target.isPresent() && target.get() instanceof DeployJarTarget jar) {
+          jarTargets.putIfAbsent(dependency, jar);
           forImages.add(dependency);
         }
       }
     }
-    List<BinaryPackager.JarBinary> jarBinaries = new ArrayList<>();
-    for (Target target : jarTargets.values()) {
-      try {
-        jarBinaries.add(BinaryPackager.jarBinary(target));
-      } catch (InvalidInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
+    List<BinaryPackager.JarBinary> jarBinaries =
+        jarTargets.values().stream().map(BinaryPackager::jarBinary).toList();
     Map<Address, BuildContext> contexts = new LinkedHashMap<>();
     Map<Address, ImageContext> imageContexts = new LinkedHashMap<>();
     for (DockerImage image : images) {
@@ -131,7 +127,7 @@ public final class PackageService {
     if (!images.isEmpty()) {
       ImagePackager imagePackager =
           new ImagePackager(
-              repository.root(), ImageBuilder.detect(BuilderSettings.of(repository.settings())));
+              repository.root(), ImageBuilder.detect(repository.settings().imageBuilder()));
       for (DockerImage image : images) {
         try {
           ImagePackager.PackagedImage result =
@@ -162,7 +158,7 @@ public final class PackageService {
   private Optional<BuildContext> buildContext(
       DockerImage image, Map<Address, ImageContext> contexts, List<Problem> problems)
       throws IOException {
-    Target target = image.target();
+    DockerImageTarget target = image.target();
     ImageContext context = ImageContext.of(repository, image);
     int before = problems.size();
     for (Problem problem : context.problems()) {
@@ -193,7 +189,7 @@ public final class PackageService {
       dependencyProblem.accept(
           dependency.address()
               + " is a "
-              + dependency.type()
+              + dependency.typeName()
               + ": ./gear package puts file, files, resource(s) and deploy_jar targets in an"
               + " image's context");
     }
@@ -203,12 +199,12 @@ public final class PackageService {
         .forEach(
             (path, entry) -> {
               if (entry.binary()
-                  && !entry.owner().is(TargetTypes.DEPLOY_JAR)
+                  && !(entry.owner() instanceof DeployJarTarget)
                   && !Files.isRegularFile(entry.file())) {
                 dependencyProblem.accept(
                     entry.owner().address()
                         + " is a "
-                        + entry.owner().type()
+                        + entry.owner().typeName()
                         + ", which ./gear package does not build, and dist/"
                         + path
                         + " does not exist");
@@ -238,7 +234,7 @@ public final class PackageService {
 
   private ImagePackager.ImageRequest request(
       DockerImage image, ImageContext imageContext, BuildContext context) {
-    Target target = image.target();
+    DockerImageTarget target = image.target();
     String infoFile =
         (target.directory().isEmpty() ? "" : target.directory().replace('/', '.') + "/")
             + target.name()
@@ -255,8 +251,8 @@ public final class PackageService {
         image.imageNames(),
         buildArgs,
         baseImages,
-        target.string("target_stage"),
-        target.strings("build_platform"));
+        target.targetStage().map(Located::value),
+        target.buildPlatform().value());
   }
 
   private String imageLine(

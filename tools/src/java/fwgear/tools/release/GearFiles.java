@@ -56,11 +56,13 @@ public record GearFiles(Path root, Path folder, String name, Path manifest, Path
 
   /** Every gear of the repository (one per docker_image target), sorted by folder. */
   public static List<GearFiles> all(Path root) {
-    return Gears.of(Repository.load(root)).all().stream().map(gear -> of(root, gear)).toList();
+    return Gears.of(Repository.load(root, System.getenv())).all().stream()
+        .map(gear -> of(root, gear))
+        .toList();
   }
 
   /** A gear as the command line names it (see {@link GearArgument}). */
   public static GearFiles resolve(Path root, String reference) {
-    return of(root, GearArgument.resolve(Repository.load(root), root, reference));
+    return of(root, GearArgument.resolve(Repository.load(root, System.getenv()), root, reference));
   }
 }

@@ -42,24 +42,21 @@ import java.util.Optional;
  * @param defaultRepository the repository template of docker_image targets that set none
  * @param registries the registries by alias, in file order
  * @param buildArgs {@code NAME=value} or {@code NAME} build args given to every image build
- * @param builder the image builder to use, when set
  * @param ignore gitignore patterns (relative to the root) of files and folders never read for BUILD
  *     files, beyond the defaults ({@code [repository] ignore}, {@code [GLOBAL] pants_ignore})
  * @param useGitignore whether the root {@code .gitignore} hides files too ({@code [GLOBAL]
  *     pants_ignore_use_gitignore}, default true)
- * @param buildahStorageDriver {@code buildah --storage-driver}, when set
- * @param buildahIsolation {@code buildah --isolation}, when set
+ * @param imageBuilder which image builder to use ({@code [docker] builder}) and how to call buildah
+ *     ({@code [docker.buildah]})
  */
 public record RepositorySettings(
     Optional<String> file,
     String defaultRepository,
     Map<String, Registry> registries,
     List<String> buildArgs,
-    Optional<String> builder,
     List<String> ignore,
     boolean useGitignore,
-    Optional<String> buildahStorageDriver,
-    Optional<String> buildahIsolation) {
+    BuilderSettings imageBuilder) {
 
   /** Tables and keys a gear.toml may hold ({@code *}: any name, a table of the keys under it). */
   private static final Map<String, List<String>> KNOWN =
@@ -74,25 +71,6 @@ public record RepositorySettings(
           List.of("storage_driver", "isolation"),
           "repository",
           List.of("ignore", "use_gitignore"));
-
-  public RepositorySettings(
-      Optional<String> file,
-      String defaultRepository,
-      Map<String, Registry> registries,
-      List<String> buildArgs,
-      Optional<String> builder,
-      List<String> ignore) {
-    this(
-        file,
-        defaultRepository,
-        registries,
-        buildArgs,
-        builder,
-        ignore,
-        true,
-        Optional.empty(),
-        Optional.empty());
-  }
 
   public static final String DEFAULT_REPOSITORY = "{name}";
 
@@ -115,7 +93,13 @@ public record RepositorySettings(
   /** Settings for a repository without a settings file. */
   public static RepositorySettings defaults() {
     return new RepositorySettings(
-        Optional.empty(), DEFAULT_REPOSITORY, Map.of(), List.of(), Optional.empty(), List.of());
+        Optional.empty(),
+        DEFAULT_REPOSITORY,
+        Map.of(),
+        List.of(),
+        List.of(),
+        true,
+        BuilderSettings.defaults());
   }
 
   /** Reads {@code gear.toml}, else {@code pants.toml}, else gives the defaults. */
@@ -221,11 +205,10 @@ public record RepositorySettings(
         defaultRepository,
         registries,
         buildArgs,
-        builder,
         ignore,
         useGitignore.orElse(true),
-        storageDriver.map(String::strip),
-        isolation.map(String::strip));
+        new BuilderSettings(
+            builder, storageDriver.map(String::strip), isolation.map(String::strip)));
   }
 
   /** Every table and key of a gear.toml must be one this tool reads; a typo is an error. */

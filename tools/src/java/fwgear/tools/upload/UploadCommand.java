@@ -83,7 +83,7 @@ public final class UploadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Repository repo = Repository.load(repository.root());
+    Repository repo = Repository.load(repository.root(), System.getenv());
     if (specs.raw().isEmpty()) {
       throw new UsageException("name the gears to upload (gears/x, a manifest name, or ::)");
     }

@@ -6,9 +6,12 @@ import static fwgear.problem.Problem.warning;
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
+import fwgear.tools.buildfile.Located;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.DeployJarTarget;
+import fwgear.tools.buildfile.Target.JavaSourcesTarget;
+import fwgear.tools.buildfile.Target.PexBinaryTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +59,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   private List<Target> javaSources(Repository repository) {
     if (javaSources == null) {
       javaSources =
-          repository.targets().stream().filter(t -> t.is(TargetTypes.JAVA_SOURCES)).toList();
+          repository.targets().stream().filter(t -> t instanceof JavaSourcesTarget).toList();
     }
     return javaSources;
   }
@@ -126,10 +129,10 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
         .binary()
         .ifPresent(
             binary -> {
-              if (binary.is(TargetTypes.DEPLOY_JAR)) {
-                checkMainClass(gear.repository(), binary, problems);
-              } else if (binary.is(TargetTypes.PEX_BINARY)) {
-                checkEntryPoint(gear.repository(), binary, problems);
+              if (binary instanceof DeployJarTarget jar) {
+                checkMainClass(gear.repository(), jar, problems);
+              } else if (binary instanceof PexBinaryTarget pex) {
+                checkEntryPoint(gear.repository(), pex, problems);
               }
             });
     if (gear.manifest().isPresent()) {
@@ -137,12 +140,8 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     }
   }
 
-  private void checkMainClass(Repository repository, Target jar, List<Problem> problems) {
-    Optional<String> main = jar.string("main");
-    if (main.isEmpty()) {
-      return; // the BUILD loader reports a missing main
-    }
-    String className = main.get();
+  private void checkMainClass(Repository repository, DeployJarTarget jar, List<Problem> problems) {
+    String className = jar.main().value();
     String relativeFile = className.replace('.', '/') + ".java";
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
     String packageName =
@@ -162,8 +161,8 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
         if (!MAIN_METHOD.matcher(code).find()) {
           problems.add(
               error(
-                  jar.buildFile(),
-                  jar.lineOf("main"),
+                  jar.main().file(),
+                  jar.main().line(),
                   "main",
                   MAIN_CLASS,
                   "deploy_jar "
@@ -179,8 +178,8 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     }
     problems.add(
         error(
-            jar.buildFile(),
-            jar.lineOf("main"),
+            jar.main().file(),
+            jar.main().line(),
             "main",
             MAIN_CLASS,
             "deploy_jar "
@@ -236,7 +235,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
           .target(address)
           .ifPresent(
               t -> {
-                if (t.is(TargetTypes.JAVA_SOURCES) && !folders.contains(t.directory())) {
+                if (t instanceof JavaSourcesTarget && !folders.contains(t.directory())) {
                   folders.add(t.directory());
                 }
                 queue.addAll(t.dependencies());
@@ -260,12 +259,13 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     return src <= 0 ? directory : directory.substring(0, src - 1);
   }
 
-  private static void checkEntryPoint(Repository repository, Target pex, List<Problem> problems) {
-    Optional<String> entryPoint = pex.string("entry_point");
-    if (entryPoint.isEmpty() || entryPoint.get().equals("<none>")) {
+  private static void checkEntryPoint(
+      Repository repository, PexBinaryTarget pex, List<Problem> problems) {
+    Optional<Located<String>> entryPoint = pex.entryPoint();
+    if (entryPoint.isEmpty() || entryPoint.get().value().equals("<none>")) {
       return;
     }
-    String module = entryPoint.get();
+    String module = entryPoint.get().value();
     int colon = module.indexOf(':');
     if (colon >= 0) {
       module = module.substring(0, colon);
@@ -290,14 +290,14 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     if (candidates.stream().noneMatch(c -> Files.isRegularFile(repository.resolve(c)))) {
       problems.add(
           error(
-              pex.buildFile(),
-              pex.lineOf("entry_point"),
+              entryPoint.get().file(),
+              entryPoint.get().line(),
               "entry_point",
               ENTRY_POINT,
               "pex_binary "
                   + pex.address()
                   + ": entry_point '"
-                  + entryPoint.get()
+                  + entryPoint.get().value()
                   + "' names no file ("
                   + candidates.get(0)
                   + " does not exist)"));

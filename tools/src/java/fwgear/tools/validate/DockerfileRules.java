@@ -138,20 +138,20 @@ public final class DockerfileRules implements Rule {
       }
       from.stage().ifPresent(stages::add);
     }
-    var target = gear.image().target();
-    target
-        .string("target_stage")
-        .filter(stage -> !stages.contains(stage))
+    gear.image()
+        .target()
+        .targetStage()
+        .filter(stage -> !stages.contains(stage.value()))
         .ifPresent(
             stage ->
                 problems.add(
                     error(
-                        target.buildFile(),
-                        target.lineOf("target_stage"),
+                        stage.file(),
+                        stage.line(),
                         "target_stage",
                         TARGET_STAGE,
                         "target_stage '"
-                            + stage
+                            + stage.value()
                             + "' is not a stage of "
                             + file
                             + (stages.isEmpty()
@@ -198,11 +198,11 @@ public final class DockerfileRules implements Rule {
 
   private static Optional<String> checkBinaryCopy(
       GearFiles gear, List<Copy> copies, String file, int fromLine, List<Problem> problems) {
-    Optional<Target> binary = gear.gear().binary();
-    if (binary.isEmpty() || binary.get().outputPath().isEmpty()) {
+    Optional<Target.BinaryTarget> binary = gear.gear().binary();
+    if (binary.isEmpty()) {
       return Optional.empty(); // the image rules report a missing binary
     }
-    String output = binary.get().outputPath().get();
+    String output = binary.get().outputPath();
     for (Copy copy : copies) {
       if (copy.from().isEmpty() && copy.sources().contains(output)) {
         String destination = copy.destination();

@@ -80,7 +80,7 @@ public final class GearValidator {
                 "its docker_image depends on "
                     + unknown.get().address()
                     + ", of unknown type '"
-                    + unknown.get().type()
+                    + unknown.get().typeName()
                     + "' ("
                     + unknown.get().buildFile()
                     + ":"

@@ -8,7 +8,11 @@ import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.DockerImage;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.buildfile.TargetTypes;
+import fwgear.tools.buildfile.Target.AssetTarget;
+import fwgear.tools.buildfile.Target.BinaryTarget;
+import fwgear.tools.buildfile.Target.DockerImageTarget;
+import fwgear.tools.buildfile.Target.FileTarget;
+import fwgear.tools.buildfile.Target.OpaqueTarget;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,7 +119,7 @@ public final class ImageRules implements Rule {
                 .map(r -> r + "/" + image.repository() + ":" + version)
                 .toList();
     String from =
-        image.target().has("repository")
+        image.target().repository().isPresent()
             ? "the repository of " + image.address()
             : gear.repository()
                 .settings()
@@ -195,18 +199,15 @@ public final class ImageRules implements Rule {
         continue;
       }
       Target dependency = found.get();
-      boolean file =
-          dependency.is(TargetTypes.FILE)
-              || dependency.is(TargetTypes.FILES)
-              || dependency.is(TargetTypes.RESOURCE)
-              || dependency.is(TargetTypes.RESOURCES);
-      if (dependency.targetType().opaque()) {
+      if (dependency instanceof OpaqueTarget) {
         // Known by name only (archive, python_distribution, shell_command...): Pants puts what it
         // makes in the context, which may be the binary.
         binaryDependency = true;
         continue;
       }
-      if (!file && !dependency.targetType().packageable()) {
+      if (!(dependency instanceof AssetTarget
+          || dependency instanceof BinaryTarget
+          || dependency instanceof DockerImageTarget)) {
         problems.add(
             error(
                 buildFile,
@@ -215,18 +216,15 @@ public final class ImageRules implements Rule {
                 DEPENDENCY_TYPE,
                 "a docker_image can depend on file targets and packageable targets (deploy_jar,"
                     + " pex_binary, docker_image) only, not on "
-                    + dependency.type()
+                    + dependency.typeName()
                     + " "
                     + address));
       }
-      if (dependency.is(TargetTypes.FILE)
-          && gear.gear()
-              .manifest()
-              .equals(dependency.pathOf(dependency.string("source").orElse("")))) {
+      if (dependency instanceof FileTarget file
+          && gear.gear().manifest().equals(file.pathOf(file.source().value()))) {
         manifestDependency = true;
       }
-      if (dependency.targetType().packageable()
-          && dependency.targetType().outputSuffix().isPresent()) {
+      if (dependency instanceof BinaryTarget) {
         binaryDependency = true;
       }
     }

@@ -69,7 +69,7 @@ public final class ValidateCommand implements Callable<Integer> {
     GearValidator.Result result;
     boolean unreadable = false;
     try {
-      Repository repo = Repository.load(repository.root());
+      Repository repo = Repository.load(repository.root(), System.getenv());
       result = new GearValidator().validate(repo, specs.parse(repo));
     } catch (InvalidInputException e) {
       // BUILD files or settings that cannot be read: bad input (exit 2, as list, peek and package

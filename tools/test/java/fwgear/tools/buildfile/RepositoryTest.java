@@ -8,8 +8,15 @@ import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
 import fwgear.tools.Fixtures;
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Target.DeployJarTarget;
+import fwgear.tools.buildfile.Target.DockerImageTarget;
+import fwgear.tools.buildfile.Target.OpaqueTarget;
+import fwgear.tools.buildfile.Target.PexBinaryTarget;
+import fwgear.tools.buildfile.Target.PythonSourcesTarget;
+import fwgear.tools.buildfile.Target.UnknownTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +25,7 @@ class RepositoryTest {
 
   @Test
   void loadsTheJavaFixtureWithDefaultsAndResolvedImageNames() {
-    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"));
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"), Map.of());
 
     assertThat(repository.targets(Specs.ALL).stream().map(t -> t.address().toString()))
         .containsExactly(
@@ -27,33 +34,39 @@ class RepositoryTest {
             "gears/project_management/src/java/project_app:bin",
             "gears/project_management/src/java/project_app",
             "gears/project_management/test/java/project_app:tests");
-    Target image =
-        repository.require(
-            Address.parse("gears/project_management/src/docker:project-management", ""));
-    assertThat(image.strings("build_platform")).containsExactly("linux/amd64");
+    DockerImageTarget image =
+        (DockerImageTarget)
+            repository.require(
+                Address.parse("gears/project_management/src/docker:project-management", ""));
+    assertThat(image.buildPlatform().value()).containsExactly("linux/amd64");
     DockerImage docker = repository.dockerImage(image);
     assertThat(docker.repository()).isEqualTo("naccdata/project-management");
     assertThat(docker.imageNames())
         .containsExactly("naccdata/project-management:0.0.1", "naccdata/project-management:latest");
     assertThat(docker.dockerfile()).isEqualTo("gears/project_management/src/docker/Dockerfile");
     assertThat(docker.buildArgs()).containsExactly("BASE_IMAGE=eclipse-temurin:17-jre");
-    Target bin =
-        repository.require(Address.parse("gears/project_management/src/java/project_app:bin", ""));
-    assertThat(bin.outputPath()).contains("gears.project_management.src.java.project_app/bin.jar");
-    assertThat(bin.string("main")).contains("project_app.Run");
+    DeployJarTarget bin =
+        (DeployJarTarget)
+            repository.require(
+                Address.parse("gears/project_management/src/java/project_app:bin", ""));
+    assertThat(bin.outputPath()).isEqualTo("gears.project_management.src.java.project_app/bin.jar");
+    assertThat(bin.main().value()).isEqualTo("project_app.Run");
+    assertThat(bin.main().where())
+        .isEqualTo("gears/project_management/src/java/project_app/BUILD:" + bin.lineOf("main"));
   }
 
   @Test
   void loadsThePythonFixtureFromPantsToml() {
-    Repository repository = Repository.load(Fixtures.REPOS.resolve("python"));
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("python"), Map.of());
 
     assertThat(repository.settings().file()).contains("pants.toml");
-    Target pex =
-        repository.require(Address.parse("project_management/src/python/project_app:bin", ""));
-    assertThat(pex.outputPath()).contains("project_management.src.python.project_app/bin.pex");
-    assertThat(pex.strings("complete_platforms")).containsExactly("//:linux_x86_py312");
-    assertThat(repository.require(Address.parse("common/src/python/inputs", "")).type())
-        .isEqualTo("python_sources");
+    PexBinaryTarget pex =
+        (PexBinaryTarget)
+            repository.require(Address.parse("project_management/src/python/project_app:bin", ""));
+    assertThat(pex.outputPath()).isEqualTo("project_management.src.python.project_app/bin.pex");
+    assertThat(pex.fields().get("complete_platforms")).isEqualTo(List.of("//:linux_x86_py312"));
+    assertThat(repository.require(Address.parse("common/src/python/inputs", "")))
+        .isInstanceOf(PythonSourcesTarget.class);
     Gear gear = Gears.of(repository).resolve("project_management");
     assertThat(gear.name()).isEqualTo("project-management");
     assertThat(gear.manifest()).isEqualTo("project_management/src/docker/manifest.json");
@@ -70,7 +83,7 @@ class RepositoryTest {
         "gears/project_management/src/docker/manifest.json",
         "\"name\": \"project-management\"",
         "\"name\": \"pm\"");
-    Gears gears = Gears.of(Repository.load(root));
+    Gears gears = Gears.of(Repository.load(root, Map.of()));
 
     assertThat(gears.resolve("gears/project_management/").folder())
         .isEqualTo("gears/project_management");
@@ -87,7 +100,7 @@ class RepositoryTest {
     write(dir, "a/BUILD", "jar_thing(name='x')\nfile(name='m', source='m.json', colour='red')\n");
     write(dir, "b/BUILD", "deploy_jar(name='bin')\nfile(name='m', source=['m.json'])\n");
 
-    assertThatThrownBy(() -> Repository.load(dir))
+    assertThatThrownBy(() -> Repository.load(dir, Map.of()))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
@@ -132,10 +145,11 @@ class RepositoryTest {
         poetry_requirements(name="poetry")
         """);
 
-    Repository repository = Repository.load(dir);
+    Repository repository = Repository.load(dir, Map.of());
 
     assertThat(repository.warnings()).isEmpty();
     Target dist = repository.require(new Address("lib", "dist"));
+    assertThat(dist).isInstanceOf(OpaqueTarget.class);
     assertThat(dist.targetType().opaque()).isTrue();
     assertThat(dist.targetType().backend()).isEqualTo("python");
     assertThat(dist.dependencies()).containsExactly(new Address("lib", "lib"));
@@ -154,7 +168,7 @@ class RepositoryTest {
         "nacc_macro(name='made', sources=['*.py'])\npython_sources(name='lib', dependencies=[':made'])\npython_sources(name='other')\n");
     write(dir, "app/BUILD", "pex_binary(name='bin', dependencies=['lib:lib'])\n");
 
-    Repository repository = Repository.load(dir);
+    Repository repository = Repository.load(dir, Map.of());
 
     assertThat(repository.warnings().stream().map(Problem::format))
         .containsExactly(
@@ -162,7 +176,7 @@ class RepositoryTest {
                 + " Pants built-in type (a plugin's or a macro?); targets that depend on it are not"
                 + " checked");
     Target made = repository.require(new Address("lib", "made"));
-    assertThat(made.isUnknownType()).isTrue();
+    assertThat(made).isInstanceOf(UnknownTarget.class);
     assertThat(repository.unknownTypeDependency(repository.require(new Address("app", "bin"))))
         .contains(made);
     assertThat(repository.unknownTypeDependency(repository.require(new Address("lib", "other"))))
@@ -173,7 +187,7 @@ class RepositoryTest {
   void aMisspelledTypeNamesTheClosestKnownOne() {
     write(dir, "gear.toml", "");
     write(dir, "a/BUILD", "docker_imag(name='x')\n");
-    assertThat(Repository.load(dir).warnings().get(0).message())
+    assertThat(Repository.load(dir, Map.of()).warnings().get(0).message())
         .startsWith("unknown target type 'docker_imag' (did you mean docker_image?)");
   }
 
@@ -197,10 +211,10 @@ class RepositoryTest {
       write(dir, folder + "/BUILD", "target(name='t')\n");
     }
 
-    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+    assertThat(Repository.load(dir, Map.of()).targets().stream().map(t -> t.directory()))
         .containsExactly("comanage/keep", "lib");
     write(dir, "pants.toml", "[GLOBAL]\npants_ignore_use_gitignore = false\n");
-    assertThat(Repository.load(dir).targets().stream().map(t -> t.directory()))
+    assertThat(Repository.load(dir, Map.of()).targets().stream().map(t -> t.directory()))
         .contains("scratch", "lib/scratch");
   }
 
@@ -208,7 +222,7 @@ class RepositoryTest {
   void generatedTargetAddressesResolveToTheirGenerator() {
     write(dir, "gear.toml", "");
     write(dir, "BUILD", "python_requirements(name='reqs')\n");
-    Repository repository = Repository.load(dir);
+    Repository repository = Repository.load(dir, Map.of());
     assertThat(repository.target(Address.parse("//:reqs#requests", "")).map(Target::name))
         .contains("reqs");
   }
@@ -217,10 +231,11 @@ class RepositoryTest {
   void aTargetWithoutANameTakesItsFoldersAndDuplicatesAreErrors() {
     write(dir, "gear.toml", "");
     write(dir, "src/java/app/BUILD", "java_sources()\n");
-    assertThat(Repository.load(dir).target(new Address("src/java/app", "app"))).isPresent();
+    assertThat(Repository.load(dir, Map.of()).target(new Address("src/java/app", "app")))
+        .isPresent();
 
     write(dir, "src/java/app/BUILD", "java_sources()\njava_sources(name='app')\n");
-    assertThatThrownBy(() -> Repository.load(dir))
+    assertThatThrownBy(() -> Repository.load(dir, Map.of()))
         .hasMessage(
             "src/java/app/BUILD:2: name: build-target: two targets are named 'app' (the other at line 1)");
   }
@@ -236,16 +251,19 @@ class RepositoryTest {
     write(dir, "a/b/BUILD", "docker_image(name='j', image_tags=['2'])\n");
     write(dir, "a/A/BUILD", "docker_image(name='k')\n"); // sorts before a/BUILD as a file path
 
-    Repository repository = Repository.load(dir);
-    Target i = repository.require(new Address("a", "i"));
-    assertThat(i.strings("tags")).containsExactly("all");
-    assertThat(i.strings("image_tags")).containsExactly("1");
-    assertThat(repository.require(new Address("a", "f")).strings("tags")).containsExactly("all");
-    Target j = repository.require(new Address("a/b", "j"));
-    assertThat(j.strings("image_tags")).containsExactly("2");
-    assertThat(j.strings("tags")).containsExactly("all");
-    assertThat(repository.require(new Address("a/A", "k")).strings("image_tags"))
-        .containsExactly("1");
+    Repository repository = Repository.load(dir, Map.of());
+    DockerImageTarget i = (DockerImageTarget) repository.require(new Address("a", "i"));
+    assertThat(i.fields().get("tags")).isEqualTo(List.of("all"));
+    assertThat(i.imageTags().orElseThrow().value()).containsExactly("1");
+    assertThat(repository.require(new Address("a", "f")).fields().get("tags"))
+        .isEqualTo(List.of("all"));
+    DockerImageTarget j = (DockerImageTarget) repository.require(new Address("a/b", "j"));
+    assertThat(j.imageTags().orElseThrow().value()).containsExactly("2");
+    assertThat(j.fields().get("tags")).isEqualTo(List.of("all"));
+    DockerImageTarget k = (DockerImageTarget) repository.require(new Address("a/A", "k"));
+    assertThat(k.imageTags().orElseThrow().value()).containsExactly("1");
+    // A default's value is located at the target, where no field is written.
+    assertThat(k.imageTags().orElseThrow().line()).isEqualTo(k.line());
   }
 
   @Test
@@ -268,20 +286,24 @@ class RepositoryTest {
         "team/img/BUILD",
         "docker_image(name='x', image_tags=['{build_args.VERSION}', 'latest'])\ndocker_image(name='y', registries=['@other'], repository='fixed/{name}')\n");
 
-    Repository repository = Repository.load(dir);
-    DockerImage x = repository.dockerImage(repository.require(new Address("team/img", "x")));
+    Repository repository = Repository.load(dir, Map.of());
+    DockerImage x =
+        repository.dockerImage(
+            (DockerImageTarget) repository.require(new Address("team/img", "x")));
     assertThat(x.repository()).isEqualTo("team/img/x");
     assertThat(x.imageNames())
         .containsExactly(
             "registry.example.com:5000/team/img/x:7",
             "registry.example.com:5000/team/img/x:latest");
-    DockerImage y = repository.dockerImage(repository.require(new Address("team/img", "y")));
+    DockerImage y =
+        repository.dockerImage(
+            (DockerImageTarget) repository.require(new Address("team/img", "y")));
     assertThat(y.imageNames()).containsExactly("other.example.com/fixed/y:latest");
   }
 
   @Test
   void specsNamingNothingAreUsageErrors() {
-    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"));
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("java"), Map.of());
     assertThatThrownBy(
             () ->
                 repository.targets(
@@ -304,7 +326,7 @@ class RepositoryTest {
   @Test
   void anEmptyRepositoryHasNoTargets() {
     write(dir, "gear.toml", "");
-    assertThat(Repository.load(dir).targets(Specs.ALL)).isEmpty();
+    assertThat(Repository.load(dir, Map.of()).targets(Specs.ALL)).isEmpty();
   }
 
   @Test
@@ -315,7 +337,7 @@ class RepositoryTest {
         "BUILD",
         "__defaults__({jar: dict(a=1), docker_image: dict(colour='red', image_tags='1')}, bogus=1)\n");
 
-    assertThatThrownBy(() -> Repository.load(dir))
+    assertThatThrownBy(() -> Repository.load(dir, Map.of()))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
@@ -336,12 +358,36 @@ class RepositoryTest {
         dir,
         "a/BUILD",
         "docker_image(name='i', image_tags=[env('GEAR_TEST_UNSET_VARIABLE', '9'), 'latest'])\n");
-    assertThat(Repository.load(dir).require(new Address("a", "i")).strings("image_tags"))
+    Address i = new Address("a", "i");
+    assertThat(
+            ((DockerImageTarget) Repository.load(dir, Map.of()).require(i))
+                .imageTags()
+                .orElseThrow()
+                .value())
         .containsExactly("9", "latest");
     assertThat(
-            Repository.load(dir, java.util.Map.of("GEAR_TEST_UNSET_VARIABLE", "3"))
-                .require(new Address("a", "i"))
-                .strings("image_tags"))
+            ((DockerImageTarget)
+                    Repository.load(dir, Map.of("GEAR_TEST_UNSET_VARIABLE", "3")).require(i))
+                .imageTags()
+                .orElseThrow()
+                .value())
         .containsExactly("3", "latest");
+  }
+
+  @Test
+  void bareBuildArgsTakeTheEnvironmentTheRepositoryIsLoadedWith() {
+    write(dir, "gear.toml", "[docker]\nbuild_args = [\"BASE_IMAGE\", \"TAG=1\"]\n");
+    write(dir, "a/BUILD", "docker_image(name='i', extra_build_args=['UNSET'])\n");
+    Address i = new Address("a", "i");
+
+    Repository without = Repository.load(dir, Map.of());
+    assertThat(without.dockerImage((DockerImageTarget) without.require(i)).buildArgValues())
+        .containsExactly(Map.entry("TAG", "1"));
+    Repository with = Repository.load(dir, Map.of("BASE_IMAGE", "local/base:1", "UNSET", "x"));
+    assertThat(with.dockerImage((DockerImageTarget) with.require(i)).buildArgValues())
+        .containsExactly(
+            Map.entry("BASE_IMAGE", "local/base:1"),
+            Map.entry("TAG", "1"),
+            Map.entry("UNSET", "x"));
   }
 }

@@ -7,6 +7,7 @@ import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class GearImagesTest {
   @TempDir Path runFolder;
 
   static Stream<Gear> gears() {
-    return Gears.of(Repository.load(ROOT)).all().stream();
+    return Gears.of(Repository.load(ROOT, System.getenv())).all().stream();
   }
 
   @BeforeAll
@@ -47,7 +48,9 @@ class GearImagesTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(ROOT, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     for (ImagePackager.PackagedImage image : summary.images()) {
@@ -61,7 +64,7 @@ class GearImagesTest {
     String image = imageOfGear.get(gear.image().address().toString());
     assertThat(image).as("packaged " + gear.folder()).isNotNull();
 
-    long size = ImageBuilder.detect(BuilderSettings.load(ROOT)).size(image);
+    long size = ImageBuilder.detect(RepositorySettings.load(ROOT).imageBuilder()).size(image);
 
     assertThat(size).as(image + " (bytes)").isPositive().isLessThanOrEqualTo(MAX_IMAGE_BYTES);
   }

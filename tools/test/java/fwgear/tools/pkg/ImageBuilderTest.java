@@ -2,6 +2,7 @@ package fwgear.tools.pkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fwgear.tools.settings.BuilderSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +66,7 @@ class ImagePackagingTest {
         FROM ${BASE_IMAGE}
         COPY gears/hello/src/docker/greeting.txt /greeting.txt
         """);
-    builder = ImageBuilder.detect(BuilderSettings.load(repo));
+    builder = ImageBuilder.detect(RepositorySettings.load(repo).imageBuilder());
     builder.tag(ImageTests.baseImage(), BASE);
   }
 
@@ -101,7 +102,7 @@ class ImagePackagingTest {
   static String packageAll(PackageService.Options options) throws IOException {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
-        new PackageService(Repository.load(repo), options, new PrintWriter(out))
+        new PackageService(Repository.load(repo, System.getenv()), options, new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     return out.toString();
@@ -195,7 +196,9 @@ class ImagePackagingTest {
 
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(repo), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(repo, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
 
     assertThat(summary.ok()).isFalse();

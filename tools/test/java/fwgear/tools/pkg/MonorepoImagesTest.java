@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fwgear.tools.Fixtures;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,7 +65,7 @@ class MonorepoImagesTest {
       Files.writeString(file, "#!/bin/sh\necho \"" + pex + "\"\n");
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-    builder = ImageBuilder.detect(BuilderSettings.load(root));
+    builder = ImageBuilder.detect(RepositorySettings.load(root).imageBuilder());
   }
 
   @AfterAll
@@ -83,7 +84,9 @@ class MonorepoImagesTest {
     StringWriter out = new StringWriter();
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(root), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(root, System.getenv()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("gear/attribute_curator::", "gear/form_qc::")));
     assertThat(summary.failures()).as(out.toString()).isEmpty();
     return out.toString();

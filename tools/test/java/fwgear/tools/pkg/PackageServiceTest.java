@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class PackageServiceTest {
     assertThatThrownBy(
             () ->
                 new PackageService(
-                        Repository.load(repo),
+                        Repository.load(repo, Map.of()),
                         PackageService.Options.defaults(),
                         new PrintWriter(new StringWriter()))
                     .packageTargets(Specs.parse(List.of("::"))))
@@ -91,7 +92,7 @@ class PackageServiceTest {
     assertThatThrownBy(
             () ->
                 new PackageService(
-                        Repository.load(repo),
+                        Repository.load(repo, Map.of()),
                         PackageService.Options.defaults(),
                         new PrintWriter(new StringWriter()))
                     .packageTargets(Specs.parse(List.of("::"))))
@@ -113,7 +114,9 @@ class PackageServiceTest {
 
     PackageService.Summary summary =
         new PackageService(
-                Repository.load(repo), PackageService.Options.defaults(), new PrintWriter(out))
+                Repository.load(repo, Map.of()),
+                PackageService.Options.defaults(),
+                new PrintWriter(out))
             .packageTargets(Specs.parse(List.of("::")));
 
     assertThat(summary.ok()).isTrue();

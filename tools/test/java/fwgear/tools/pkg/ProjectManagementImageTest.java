@@ -10,15 +10,11 @@ import fwgear.emulator.RequestLog;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.flywheel.Group;
 import fwgear.flywheel.Project;
-import fwgear.manifest.Manifest;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,23 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectManagementImageTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Path GEAR = ROOT.resolve("gears/project_management");
-  static String image;
-  static Manifest manifest;
+  static ImageTests.PackagedGear gear;
 
   @TempDir Path runFolder;
   FlywheelEmulator flywheel;
 
   @BeforeAll
   static void packageTheGear() throws Exception {
-    StringWriter out = new StringWriter();
-    PackageService.Summary summary =
-        new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
-            .packageTargets(Specs.parse(List.of("gears/project_management::")));
-    assertThat(summary.failures()).as(out.toString()).isEmpty();
-    assertThat(summary.images()).hasSize(1);
-    image = summary.images().get(0).request().imageNames().get(0);
-    manifest = Manifest.load(GEAR.resolve("src/docker/manifest.json"));
+    gear = ImageTests.packageGear("gears/project_management");
   }
 
   @BeforeEach
@@ -89,11 +76,7 @@ class ProjectManagementImageTest {
   }
 
   int runInImage(List<String> log) throws Exception {
-    return ImageTests.runner()
-        .run(
-            new ImageRunner.ImageRun(
-                image, runFolder, manifest.environment(), manifest.command().orElse(null)),
-            log::add);
+    return gear.run(runFolder, Map.of(), log::add);
   }
 
   @Test

@@ -7,18 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.flywheel.FlywheelClient;
-import fwgear.manifest.Manifest;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,22 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PullMetadataImageTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Path GEAR = ROOT.resolve("gears/pull_metadata");
-  static String image;
-  static Manifest manifest;
+  static ImageTests.PackagedGear gear;
 
   @TempDir Path runFolder;
 
   @BeforeAll
   static void packageTheGear() throws Exception {
-    StringWriter out = new StringWriter();
-    PackageService.Summary summary =
-        new PackageService(
-                Repository.load(ROOT), PackageService.Options.defaults(), new PrintWriter(out))
-            .packageTargets(Specs.parse(List.of("gears/pull_metadata::")));
-    assertThat(summary.failures()).as(out.toString()).isEmpty();
-    assertThat(summary.images()).hasSize(1);
-    image = summary.images().get(0).request().imageNames().get(0);
-    manifest = Manifest.load(GEAR.resolve("src/docker/manifest.json"));
+    gear = ImageTests.packageGear("gears/pull_metadata");
   }
 
   @Test
@@ -82,15 +66,8 @@ class PullMetadataImageTest {
       root.putObject("inputs");
       Files.writeString(runFolder.resolve("config.json"), json.writeValueAsString(root));
 
-      Map<String, String> environment = new LinkedHashMap<>(manifest.environment());
-      environment.putAll(flywheel.awsEnvironment());
       List<String> log = new ArrayList<>();
-      int exit =
-          ImageTests.runner()
-              .run(
-                  new ImageRunner.ImageRun(
-                      image, runFolder, environment, manifest.command().orElse(null)),
-                  log::add);
+      int exit = gear.run(runFolder, flywheel.awsEnvironment(), log::add);
 
       assertThat(exit).as(String.join("\n", log)).isZero();
       String alpha =

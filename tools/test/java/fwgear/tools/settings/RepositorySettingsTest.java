@@ -32,7 +32,7 @@ class RepositorySettingsTest {
     assertThat(settings.file()).contains("gear.toml");
     assertThat(settings.defaultRepository()).isEqualTo("gear/{name}");
     assertThat(settings.buildArgs()).containsExactly("A=1", "B");
-    assertThat(settings.builder()).contains("buildah");
+    assertThat(settings.imageBuilder().builder()).contains("buildah");
     assertThat(settings.ignore()).containsExactly("scratch");
   }
 
@@ -78,8 +78,8 @@ class RepositorySettingsTest {
     write(
         dir, "gear.toml", "[docker.buildah]\nstorage_driver = \"vfs\"\nisolation = \" chroot\"\n");
     RepositorySettings settings = RepositorySettings.load(dir);
-    assertThat(settings.buildahStorageDriver()).contains("vfs");
-    assertThat(settings.buildahIsolation()).contains("chroot");
+    assertThat(settings.imageBuilder().storageDriver()).contains("vfs");
+    assertThat(settings.imageBuilder().isolation()).contains("chroot");
     assertThat(settings.useGitignore()).isTrue();
   }
 

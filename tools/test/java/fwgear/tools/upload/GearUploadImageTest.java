@@ -39,7 +39,7 @@ class GearUploadImageTest {
       StringWriter err = new StringWriter();
       UploadService service =
           new UploadService(
-              Repository.load(ROOT),
+              Repository.load(ROOT, System.getenv()),
               new UploadService.Options(false, false, Optional.empty()),
               new PrintWriter(out, true),
               new PrintWriter(err, true));

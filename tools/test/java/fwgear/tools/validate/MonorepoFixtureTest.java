@@ -8,11 +8,13 @@ import fwgear.tools.Fixtures;
 import fwgear.tools.GearCli;
 import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Target.DockerImageTarget;
 import fwgear.tools.docker.ImageContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -120,12 +122,13 @@ class MonorepoFixtureTest {
 
   @Test
   void theBuildContextExpandsGlobsAndTakesInlineInstructions() {
-    Repository repository = Repository.load(Fixtures.REPOS.resolve("monorepo"));
+    Repository repository = Repository.load(Fixtures.REPOS.resolve("monorepo"), Map.of());
     ImageContext formQc =
         ImageContext.of(
             repository,
             repository.dockerImage(
-                repository.require(Address.parse("gear/form_qc/src/docker:form-qc", ""))));
+                (DockerImageTarget)
+                    repository.require(Address.parse("gear/form_qc/src/docker:form-qc", ""))));
     assertThat(formQc.entries().keySet())
         .containsExactly(
             "gear.form_qc.src.python.qc_app/bin.pex",
@@ -138,8 +141,9 @@ class MonorepoFixtureTest {
         ImageContext.of(
             repository,
             repository.dockerImage(
-                repository.require(
-                    Address.parse("gear/attribute_curator/src/docker:attribute-curator", ""))));
+                (DockerImageTarget)
+                    repository.require(
+                        Address.parse("gear/attribute_curator/src/docker:attribute-curator", ""))));
     assertThat(curator.inline()).isTrue();
     assertThat(curator.dockerfile())
         .isEqualTo("gear/attribute_curator/src/docker/Dockerfile.attribute-curator");

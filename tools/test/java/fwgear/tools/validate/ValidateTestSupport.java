@@ -5,6 +5,7 @@ import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the validator on a repository and gives its problems as printed lines. */
 final class ValidateTestSupport {
@@ -18,7 +19,7 @@ final class ValidateTestSupport {
 
   static List<String> problems(Path root) {
     return new GearValidator()
-        .validate(Repository.load(root), Specs.ALL).problems().stream()
+        .validate(Repository.load(root, Map.of()), Specs.ALL).problems().stream()
             .map(Problem::format)
             .toList();
   }

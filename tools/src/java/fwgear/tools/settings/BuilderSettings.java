@@ -1,11 +1,10 @@
-package fwgear.tools.pkg;
+package fwgear.tools.settings;
 
-import fwgear.tools.settings.RepositorySettings;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How to call the image builder, from {@code gear.toml}:
+ * How to call the image builder: the {@code [docker]} part of the repository's settings ({@link
+ * RepositorySettings#imageBuilder()}), read with the rest of {@code gear.toml}:
  *
  * <pre>
  * [docker]
@@ -20,15 +19,5 @@ public record BuilderSettings(
 
   public static BuilderSettings defaults() {
     return new BuilderSettings(Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
-  /** The builder settings of the repository's settings file (read once, by RepositorySettings). */
-  public static BuilderSettings load(Path root) {
-    return of(RepositorySettings.load(root));
-  }
-
-  public static BuilderSettings of(RepositorySettings settings) {
-    return new BuilderSettings(
-        settings.builder(), settings.buildahStorageDriver(), settings.buildahIsolation());
   }
 }
