@@ -52,7 +52,17 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
 
   private final Map<String, CompletableFuture<SourceScan>> scans = new ConcurrentHashMap<>();
+  private final boolean cacheScans;
   private SourceScanCache cache;
+
+  /**
+   * @param cacheScans whether to keep the scans in the repository's {@code dist/.gear} for the next
+   *     run (validate does; upload's checks, which must write nothing, do not)
+   */
+  public CodeRules(boolean cacheScans) {
+    this.cacheScans = cacheScans;
+  }
+
   private List<Target> javaSources;
 
   /** The repository's java_sources targets, listed once. */
@@ -105,7 +115,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
 
   private synchronized SourceScanCache cache(Repository repository) {
     if (cache == null) {
-      cache = SourceScanCache.load(repository.root());
+      cache = cacheScans ? SourceScanCache.load(repository.root()) : SourceScanCache.none();
     }
     return cache;
   }

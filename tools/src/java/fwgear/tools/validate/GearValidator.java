@@ -23,8 +23,17 @@ public final class GearValidator {
   private final List<Rule> rules;
   private final CodeRules code;
 
+  /** A validator that writes nothing (upload's checks). */
   public GearValidator() {
-    code = new CodeRules();
+    this(false);
+  }
+
+  /**
+   * @param cacheScans whether the scans of the gears' sources are kept in {@code
+   *     dist/.gear/source-scans.json} for the next run
+   */
+  public GearValidator(boolean cacheScans) {
+    code = new CodeRules(cacheScans);
     this.rules =
         List.of(
             new ManifestRules(),

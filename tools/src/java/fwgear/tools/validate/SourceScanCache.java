@@ -37,6 +37,11 @@ final class SourceScanCache {
     this.entries = entries;
   }
 
+  /** No cache: every gear is scanned, nothing is written (upload's checks, tests). */
+  static SourceScanCache none() {
+    return new SourceScanCache(null, new ConcurrentHashMap<>());
+  }
+
   static SourceScanCache load(Path root) {
     Path file = root.resolve(FILE);
     Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -121,7 +126,7 @@ final class SourceScanCache {
 
   /** Writes the cache when a scan was added (in one move, so a reader never sees half of it). */
   void save() {
-    if (!changed) {
+    if (!changed || file == null) {
       return;
     }
     try {
