@@ -1,6 +1,7 @@
 package fwgear.tools.local;
 
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "no demo " + which + " (templates or pull-metadata)");
           };
     }
-    LocalGear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
+    Gear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
     String file = projectFile == null ? demo.file() : gear.display(workingDir.resolve(projectFile));
     DemoService service =
         new DemoService(

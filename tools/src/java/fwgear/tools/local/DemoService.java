@@ -8,6 +8,7 @@ import fwgear.emulator.RequestLog;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.manifest.InputSpec;
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -135,9 +136,8 @@ public final class DemoService {
    * is reached over the host network).
    */
   public int run(Demo demo, List<String> options, Optional<RunService.ImageLauncher> image) {
-    LocalGear gear = LocalGears.resolve(root, root, demo.gear());
-    List<LocalGear> next =
-        demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
+    Gear gear = LocalGears.resolve(root, root, demo.gear());
+    List<Gear> next = demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
     quietServerLogs();
     Path data = temporaryFolder();
     Optional<Path> seed = Optional.ofNullable(demo.seed()).map(root::resolve);
@@ -153,8 +153,8 @@ public final class DemoService {
       // The gear's AWS SDK reads the gear-bot key from this server's SSM endpoint.
       RunService runs = new RunService(binaries, out, err, server.awsEnvironment());
       int exitCode = run(runs, gear, configure(gear, demo, key, options), image);
-      LocalGear last = gear;
-      for (LocalGear then : next) {
+      Gear last = gear;
+      for (Gear then : next) {
         if (exitCode != 0) {
           break;
         }
@@ -198,12 +198,15 @@ public final class DemoService {
   }
 
   /** The demo's config values for this gear, then the command line's. */
-  private List<String> with(List<String> options, Demo demo, LocalGear gear) {
+  private List<String> with(List<String> options, Demo demo, Gear gear) {
     List<String> all = new ArrayList<>();
     demo.config()
         .forEach(
             (name, values) -> {
-              if (LocalGears.resolve(root, root, name).name().equals(gear.name())) {
+              if (LocalGears.resolve(root, root, name)
+                  .manifest()
+                  .name()
+                  .equals(gear.manifest().name())) {
                 all.addAll(values);
               }
             });
@@ -233,17 +236,18 @@ public final class DemoService {
 
   private int run(
       RunService runs,
-      LocalGear gear,
+      Gear gear,
       GearConfigFile invocation,
       Optional<RunService.ImageLauncher> image) {
-    Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
+    Path folder =
+        root.resolve("tmp/gear/demo")
+            .resolve(gear.manifest().name() + "_" + gear.manifest().version());
     return image.isPresent()
         ? runs.runInImage(gear, invocation, folder, List.of(), image.get())
         : runs.run(gear, invocation, folder);
   }
 
-  private static GearConfigFile configure(
-      LocalGear gear, Demo demo, ApiKey key, List<String> options) {
+  private static GearConfigFile configure(Gear gear, Demo demo, ApiKey key, List<String> options) {
     List<String> inputs = new ArrayList<>();
     if (demo != null) {
       inputs.add(demo.fileInput() + "=" + demo.file());

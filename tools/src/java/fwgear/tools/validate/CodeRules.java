@@ -6,6 +6,7 @@ import static fwgear.problem.Problem.warning;
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Located;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Target;
@@ -60,20 +61,19 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   }
 
   /** The scan of a gear's sources, read once per gear. */
-  public SourceScan scan(GearFiles gear) {
+  public SourceScan scan(Gear gear) {
     return scans.computeIfAbsent(
-        gear.gear().folder(), folder -> SourceScan.of(gear.repository().root(), folder));
+        gear.folder(), folder -> SourceScan.of(gear.repository().root(), folder));
   }
 
   @Override
-  public Set<String> variablesRead(GearFiles gear) {
+  public Set<String> variablesRead(Gear gear) {
     return scan(gear).environmentReads();
   }
 
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
-    gear.gear()
-        .binary()
+  public void check(Gear gear, List<Problem> problems) {
+    gear.binary()
         .ifPresent(
             binary -> {
               if (binary instanceof DeployJarTarget jar) {
@@ -82,7 +82,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
                 checkEntryPoint(gear.repository(), pex, problems);
               }
             });
-    if (gear.manifest().isPresent()) {
+    if (gear.manifestDocument().document().isPresent()) {
       checkNames(gear, problems);
     }
   }
@@ -251,9 +251,9 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     }
   }
 
-  private void checkNames(GearFiles gear, List<Problem> problems) {
+  private void checkNames(Gear gear, List<Problem> problems) {
     SourceScan scan = scan(gear);
-    String manifest = gear.gear().manifest();
+    String manifest = gear.manifestPath();
     JsonNode config = gear.manifestAt("config");
     JsonNode inputs = gear.manifestAt("inputs");
     scan.configReads()
@@ -315,7 +315,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
                           + entry.getKey()
                           + "' is never read by the gear's code"
                           + (scan.files().isEmpty()
-                              ? " (no sources under " + gear.gear().folder() + "/src)"
+                              ? " (no sources under " + gear.folder() + "/src)"
                               : "")));
             });
   }
