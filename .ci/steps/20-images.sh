@@ -4,7 +4,9 @@
 # the image tests (@Tag("image")): every gear's image within the size target and starting from its
 # start-up archive, project_management's worked example inside its image against the local Flywheel,
 # pull_metadata inside its image against the local Flywheel and its S3 endpoint (AWS settings passed),
-# directory_pull inside its image against the local Flywheel's SSM and REDCap API (upload, rerun 0 writes).
+# directory_pull inside its image against the local Flywheel's SSM and REDCap API (upload, rerun 0 writes),
+# user_management inside its image on its worked example, and ./gear demo user-management --image
+# (directory_pull then user_management, each in its image with the local server's AWS settings).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -137,3 +137,40 @@ for group in alpha beta-inactive gamma-adrc; do
   done
 done
 echo "40-demo: pull-metadata split both tables into the three centers, once"
+
+# ./gear demo user-management: directory_pull turns the seed's REDCap directory
+# (gears/user_management/data/user-seed.yaml) into the user file on nacc/project-admin, which is the
+# worked example's data/users.yaml byte for byte; user_management runs on that file (18 writes:
+# docs/user_management/index.md), then again with 0 writes; the tree has the users' access.
+./gear demo user-management | tee "$out"
+grep -qE '^Second run of user-management: 0 writes, [0-9]+ reads' "$out" ||
+  fail "the second user-management run wrote"
+grep -q 'Created 2 users and 0 groups and 0 projects; updated 1 user and 1 group and 6 projects; unchanged 0 users and 1 group and 0 projects (18 writes)' "$out" ||
+  fail "user-management's first run is not the worked example's 18 writes"
+cmp -s tmp/gear/demo/inputs/nacc-directory-users.yaml gears/user_management/data/users.yaml ||
+  fail "directory_pull's user file is not gears/user_management/data/users.yaml"
+actual=$(sed -n '/^Flywheel at/,/^$/p' "$out" | grep -E '^(├|└|│| )' | grep -E 'alpha|beta|access' )
+expected=$(cat <<'TREE'
+├── alpha "Alpha ADRC" [adcid-12] roles: admin+curate+read-only+upload access: 0000-0001-0000-0001 ro, admin@nacc.example admin, carl@alpha.example ro
+│   ├── accepted access: 0000-0001-0000-0001 read-only, carl@alpha.example read-only
+│   ├── ingest-dicom access: 0000-0001-0000-0001 upload, carl@alpha.example curate+read-only
+│   ├── ingest-form access: 0000-0001-0000-0001 upload, carl@alpha.example curate+read-only
+│   └── retrospective-form access: 0000-0001-0000-0001 upload, carl@alpha.example curate+read-only
+├── beta "Beta ADRC" [adcid-1] roles: admin+read-only+upload access: 0000-0003-0000-0003 ro, admin@nacc.example admin
+│   ├── accepted access: 0000-0003-0000-0003 read-only
+│   └── ingest-form access: 0000-0003-0000-0003 read-only+upload
+└── nacc "NACC" [admin] roles: admin access: admin@nacc.example admin, nora@nacc.example admin
+TREE
+)
+if [[ $actual != "$expected" ]]; then
+  diff <(echo "$expected") <(echo "$actual") >&2 || true
+  fail "user-management's tree differs from the worked example (expected < > actual)"
+fi
+for user in "0000-0001-0000-0001 alex@alpha.example (Alex Alpha)" \
+  "0000-0003-0000-0003 bea@beta.example (Bea Beta)" "carl@alpha.example carl@alpha.example (Carl Curator)"; do
+  grep -qxF "  $user" "$out" || fail "no user $user"
+done
+if grep -qE '^  (0000-0007-0000-0007|0000-0099-0000-0099|12345) ' "$out"; then
+  fail "a left-out entry's user was created"
+fi
+echo "40-demo: user-management made the worked example's users and access, once"

@@ -29,7 +29,11 @@ import picocli.CommandLine.Spec;
             + " gears/pull_metadata/data/demo-seed.yaml (two sample tables in the local S3 bucket"
             + " nacc-metadata), then pull_metadata splits the tables by center and uploads them"
             + " (twice: the second run uploads nothing), and each center's metadata project's"
-            + " files are listed.")
+            + " files are listed.%n%n./gear demo user-management: directory_pull reads the"
+            + " NACC directory from the local REDCap (gears/user_management/data/user-seed.yaml,"
+            + " report 101) and uploads the user file to nacc/project-admin, then user_management"
+            + " runs on that file (twice: the second run writes nothing); the tree shows the"
+            + " users' group access and project roles, and the users are listed.")
 public final class DemoCommand implements Callable<Integer> {
   private final Path workingDir;
   private final DemoService.Demo demo;
@@ -53,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "DEMO",
-      description = "templates (default) or pull-metadata.")
+      description = "templates (default), pull-metadata or user-management.")
   String which;
 
   @Option(
@@ -85,12 +89,18 @@ public final class DemoCommand implements Callable<Integer> {
           switch (which) {
             case "templates", "push-template" -> DemoService.Demo.TEMPLATES;
             case "pull-metadata", "pull_metadata" -> DemoService.Demo.PULL_METADATA;
+            case "user-management", "user_management", "directory" ->
+                DemoService.Demo.USER_MANAGEMENT;
             default ->
                 throw new fwgear.tools.UsageException(
-                    "no demo " + which + " (templates or pull-metadata)");
+                    "no demo " + which + " (templates, pull-metadata or user-management)");
           };
     }
     Gear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
+    if (projectFile != null && demo.fileInput() == null) {
+      throw new fwgear.tools.UsageException(
+          "--project-file: the " + which + " demo's first gear takes no file input");
+    }
     String file = projectFile == null ? demo.file() : gear.display(workingDir.resolve(projectFile));
     DemoService service =
         new DemoService(

@@ -33,13 +33,16 @@ public final class DemoService {
    * What the demo runs.
    *
    * @param gear the gear's folder or name
-   * @param fileInput the file input to give
-   * @param file that input's file, relative to the repository root
+   * @param fileInput the file input to give, or null for a gear without one
+   * @param file that input's file, relative to the repository root (null without a file input)
    * @param seed the local Flywheel's seed file, relative to the repository root; null for the
    *     built-in seed
    * @param then gears run after the first one succeeded (api-key input and config only)
    * @param config config values ({@code key=value}) of the gears of {@code then}, by gear
    * @param filesOf a project label whose projects' files are listed after the tree, or null
+   * @param siteInputs file inputs of the gears of {@code then} taken from the site, by gear: a file
+   *     a gear before them uploaded
+   * @param listUsers whether the site's users are listed after the tree
    */
   public record Demo(
       String gear,
@@ -48,7 +51,9 @@ public final class DemoService {
       String seed,
       List<String> then,
       Map<String, List<String>> config,
-      String filesOf) {
+      String filesOf,
+      Map<String, SiteFile> siteInputs,
+      boolean listUsers) {
     /** project_management with its worked example, on the built-in seed. */
     public static final Demo PROJECT_MANAGEMENT =
         new Demo(
@@ -89,15 +94,38 @@ public final class DemoService {
                     "bucket_name=nacc-metadata",
                     "destination_label=metadata",
                     "table_list=[\"visits.csv\", \"tables/forms.csv\"]")),
-            "metadata");
+            "metadata",
+            Map.of(),
+            false);
+
+    /**
+     * The NACC directory to Flywheel users: directory_pull turns the seed's REDCap report into the
+     * user file and uploads it to nacc/project-admin, then user_management runs on that file (as
+     * its worked example, docs/user_management/index.md), then once more (0 writes); the tree shows
+     * each user's group access and project roles, and the users are listed.
+     */
+    public static final Demo USER_MANAGEMENT =
+        new Demo(
+            "gears/directory_pull",
+            null,
+            null,
+            "gears/user_management/data/user-seed.yaml",
+            List.of("gears/user_management"),
+            Map.of("gears/directory_pull", List.of("user_report_id=101")),
+            null,
+            Map.of(
+                "gears/user_management",
+                new SiteFile("user_file", "nacc", "project-admin", "nacc-directory-users.yaml")),
+            true);
 
     public Demo {
       then = then == null ? List.of() : List.copyOf(then);
       config = config == null ? Map.of() : Map.copyOf(config);
+      siteInputs = siteInputs == null ? Map.of() : Map.copyOf(siteInputs);
     }
 
     public Demo(String gear, String fileInput, String file, String seed, List<String> then) {
-      this(gear, fileInput, file, seed, then, Map.of(), null);
+      this(gear, fileInput, file, seed, then, Map.of(), null, Map.of(), false);
     }
 
     public Demo(String gear, String fileInput, String file) {
@@ -105,9 +133,25 @@ public final class DemoService {
     }
 
     public Demo withFile(String otherFile) {
-      return new Demo(gear, fileInput, otherFile, seed, then, config, filesOf);
+      return new Demo(
+          gear, fileInput, otherFile, seed, then, config, filesOf, siteInputs, listUsers);
     }
   }
+
+  /**
+   * A file input taken from the site: file {@code file} of project {@code group/project}.
+   *
+   * @param input the gear's input name
+   */
+  public record SiteFile(String input, String group, String project, String file) {
+    @Override
+    public String toString() {
+      return group + "/" + project + "/" + file;
+    }
+  }
+
+  /** Where the demo keeps the files it takes from the site for a gear's inputs. */
+  static final String SITE_INPUTS = "tmp/gear/demo/inputs";
 
   private final Path root;
   private final GearBinaries binaries;
@@ -152,21 +196,36 @@ public final class DemoService {
       ApiKey key = server.apiKey();
       // The gear's AWS SDK reads the gear-bot key from this server's SSM endpoint.
       RunService runs = new RunService(binaries, out, err, server.awsEnvironment());
-      int exitCode = run(runs, gear, configure(gear, demo, key, options), image);
+      // In images too: a gear-bot gear reads its key from this server's SSM endpoint.
+      Optional<RunService.ImageLauncher> inImage =
+          image.map(launcher -> launcher.withEnvironment(server.awsEnvironment()));
+      List<String> firstInputs =
+          demo.fileInput() == null ? List.of() : List.of(demo.fileInput() + "=" + demo.file());
+      int exitCode =
+          run(runs, gear, configure(gear, firstInputs, key, with(options, demo, gear)), inImage);
       Gear last = gear;
+      List<String> lastInputs = List.of();
       for (Gear then : next) {
         if (exitCode != 0) {
           break;
         }
         err.println("gear: then " + then.name());
-        exitCode = run(runs, then, configure(then, null, key, with(options, demo, then)), image);
+        Optional<List<String>> inputs = siteInputs(demo, then, FlywheelClient.connect(key));
+        if (inputs.isEmpty()) {
+          exitCode = 1;
+          break;
+        }
+        exitCode =
+            run(runs, then, configure(then, inputs.get(), key, with(options, demo, then)), inImage);
         last = then;
+        lastInputs = inputs.get();
       }
       if (exitCode == 0 && !next.isEmpty()) {
         // The last gear once more, nothing having changed: the request log shows what it sent.
         err.println("gear: " + last.name() + " again, nothing having changed");
         server.requestLog().clear();
-        exitCode = run(runs, last, configure(last, null, key, with(options, demo, last)), image);
+        exitCode =
+            run(runs, last, configure(last, lastInputs, key, with(options, demo, last)), inImage);
         List<RequestLog.Entry> requests =
             server.requestLog().entries().stream()
                 .filter(e -> e.path().startsWith("/api/"))
@@ -186,6 +245,9 @@ public final class DemoService {
       out.print(SiteTree.render(FlywheelClient.connect(key)));
       if (demo.filesOf() != null) {
         printFiles(FlywheelClient.connect(key), demo.filesOf());
+      }
+      if (demo.listUsers()) {
+        printUsers(FlywheelClient.connect(key));
       }
       out.flush();
       return exitCode;
@@ -212,6 +274,86 @@ public final class DemoService {
             });
     all.addAll(options);
     return all;
+  }
+
+  /**
+   * The file inputs of {@code gear} that the demo takes from the site, as {@code name=path}: each
+   * file is downloaded to {@value #SITE_INPUTS}. Empty (said on stderr) when a file is not there,
+   * as after a dry run.
+   */
+  private Optional<List<String>> siteInputs(Demo demo, Gear gear, FlywheelClient client) {
+    List<String> inputs = new ArrayList<>();
+    for (Map.Entry<String, SiteFile> entry : demo.siteInputs().entrySet()) {
+      if (!LocalGears.resolve(root, root, entry.getKey())
+          .manifest()
+          .name()
+          .equals(gear.manifest().name())) {
+        continue;
+      }
+      SiteFile file = entry.getValue();
+      Optional<fwgear.flywheel.Project> project =
+          client
+              .findProject(file.group(), file.project())
+              .map(p -> client.getProject(p.id()))
+              .filter(p -> p.file(file.file()).isPresent());
+      if (project.isEmpty()) {
+        err.println(
+            "gear: the site has no file "
+                + file
+                + " for "
+                + gear.manifest().name()
+                + "'s input "
+                + file.input()
+                + " (a dry run uploads nothing); "
+                + gear.manifest().name()
+                + " does not run");
+        return Optional.empty();
+      }
+      byte[] content = client.downloadProjectFile(project.get().id(), file.file());
+      Path path = root.resolve(SITE_INPUTS).resolve(file.file());
+      try {
+        Files.createDirectories(path.getParent());
+        Files.write(path, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      err.println(
+          "gear: "
+              + gear.manifest().name()
+              + "'s input "
+              + file.input()
+              + " is "
+              + file
+              + " from the site ("
+              + content.length
+              + " bytes, saved as "
+              + SITE_INPUTS
+              + "/"
+              + file.file()
+              + ")");
+      inputs.add(file.input() + "=" + path);
+    }
+    return Optional.of(inputs);
+  }
+
+  /** The site's users: id, email and names. */
+  private void printUsers(FlywheelClient client) {
+    out.println();
+    out.println("Users:");
+    client.findUsers().stream()
+        .sorted(Comparator.comparing(fwgear.flywheel.User::id))
+        .forEach(
+            user ->
+                out.println(
+                    "  "
+                        + user.id()
+                        + " "
+                        + user.email()
+                        + " ("
+                        + user.firstname()
+                        + " "
+                        + user.lastname()
+                        + ")"));
   }
 
   /** Each project labelled {@code label} with its files (name, size, version). */
@@ -247,11 +389,9 @@ public final class DemoService {
         : runs.run(gear, invocation, folder);
   }
 
-  private static GearConfigFile configure(Gear gear, Demo demo, ApiKey key, List<String> options) {
-    List<String> inputs = new ArrayList<>();
-    if (demo != null) {
-      inputs.add(demo.fileInput() + "=" + demo.file());
-    }
+  private static GearConfigFile configure(
+      Gear gear, List<String> fileInputs, ApiKey key, List<String> options) {
+    List<String> inputs = new ArrayList<>(fileInputs);
     gear.manifest().inputs().values().stream()
         .filter(InputSpec::isApiKey)
         .forEach(input -> inputs.add(input.name()));

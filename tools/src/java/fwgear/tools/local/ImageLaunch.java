@@ -32,6 +32,13 @@ public final class ImageLaunch implements RunService.ImageLauncher {
   }
 
   @Override
+  public ImageLaunch withEnvironment(Map<String, String> variables) {
+    Map<String, String> all = new LinkedHashMap<>(environment);
+    all.putAll(variables);
+    return new ImageLaunch(all);
+  }
+
+  @Override
   public int run(Gear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
     String address = gear.image().address().toString();
     try {

@@ -114,6 +114,14 @@ public final class RunService {
      * prepared folder; returns the gear's exit code.
      */
     int run(Gear gear, RunFolder run, String command, PrintWriter out, PrintWriter err);
+
+    /**
+     * This launcher giving the gears these variables too (the AWS settings of a local server the
+     * demo started); a launcher that passes no environment stays as it is.
+     */
+    default ImageLauncher withEnvironment(Map<String, String> variables) {
+      return this;
+    }
   }
 
   /**

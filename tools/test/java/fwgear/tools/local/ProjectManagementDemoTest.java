@@ -2,11 +2,6 @@ package fwgear.tools.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fwgear.tools.RepositoryRoot;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +12,10 @@ class ProjectManagementDemoTest {
 
   @Test
   void theTreeIsTheWorkedExample() {
-    Path root = RepositoryRoot.find(Path.of("").toAbsolutePath()).orElseThrow();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    DemoRun run = DemoRun.of(DemoService.Demo.PROJECT_MANAGEMENT);
 
-    int exitCode =
-        new DemoService(
-                root,
-                LocalBinaries.packaging(),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true))
-            .run(DemoService.Demo.PROJECT_MANAGEMENT, List.of());
-
-    assertThat(exitCode).as(err.toString()).isZero();
-    String tree = out.toString();
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String tree = run.out();
     assertThat(tree)
         .containsPattern("Flywheel at http://127.0.0.1:\\d+/api: 5 groups, 18 projects")
         .contains("── alpha \"Alpha Center\" [center-code-1006] roles: curate+upload access: ")
@@ -44,7 +29,7 @@ class ProjectManagementDemoTest {
     // The inactive center gets no ingest projects; the unpublished study no release group.
     assertThat(tree).doesNotContain("release-zeta");
     assertThat(between(tree, "beta-inactive", "gamma-adrc")).doesNotContain("ingest-");
-    assertThat(out.toString() + err).doesNotContainPattern("127\\.0\\.0\\.1:\\d+:[^*\\s\"]");
+    assertThat(run.out() + run.err()).doesNotContainPattern("127\\.0\\.0\\.1:\\d+:[^*\\s\"]");
   }
 
   private static String between(String text, String from, String to) {
