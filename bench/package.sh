@@ -67,7 +67,7 @@ public class Hello {
 EOF
 javac --release 17 -d "$work/hello/classes" "$work/hello/Hello.java"
 jar --create --file "$work/hello/hello.jar" --main-class Hello -C "$work/hello/classes" .
-cat tools/src/resources/fwgear/tools/pkg/preamble.sh "$work/hello/hello.jar" >"$work/hello/run"
+sed s/@MAIN_CLASS@/Hello/ tools/src/resources/fwgear/tools/pkg/preamble.sh | cat - "$work/hello/hello.jar" >"$work/hello/run"
 chmod 755 "$work/hello/run"
 
 # Inside the container: the gear's command with a clean environment (as Flywheel runs it), timed
@@ -95,7 +95,7 @@ for archive in "$jar.aot" "$jar.jsa"; do [ -f "$archive" ] && mv "$archive" "$ar
 without=$(measure "$command")
 echo "$gear $hello $without"
 '
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 echo
 echo "== cold start inside the image, median of 5 (ms): gear vs hello world (target <= 2x)"
 for image in "${images[@]}"; do

@@ -203,7 +203,7 @@ public final class GearContext implements AutoCloseable {
 
       Manifest manifest;
       try {
-        manifest = Manifest.load(manifestFile);
+        manifest = ValidatedManifest.load(manifestFile);
       } catch (InvalidInputException e) {
         // The arguments' own problems are worth knowing in the same round.
         throw new InvalidInputException(concat(e.problems(), arguments.problems()));

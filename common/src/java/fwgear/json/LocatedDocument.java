@@ -174,8 +174,9 @@ public final class LocatedDocument {
   private static LocatedDocument parse(String text, String displayName, JsonFactory factory) {
     try {
       JsonNode root;
+      OnePass pass = new OnePass();
       try (JsonParser parser = factory.createParser(text)) {
-        root = parser.nextToken() == null ? MissingNode.getInstance() : tree(parser);
+        root = parser.nextToken() == null ? MissingNode.getInstance() : pass.tree(parser, "", true);
         if (parser.nextToken() != null) {
           throw new JsonParseException(parser, "only one value is allowed at the top level");
         }
@@ -184,11 +185,69 @@ public final class LocatedDocument {
         throw new InvalidInputException(
             Problem.error(displayName, 1, "", "syntax", "the file is empty"));
       }
-      return new LocatedDocument(displayName, root, locate(text, factory).get(0));
+      return new LocatedDocument(displayName, root, new Located(pass.lines, pass.duplicates));
     } catch (JsonProcessingException e) {
       throw syntaxError(displayName, e);
     } catch (IOException e) {
       throw new IllegalStateException("reading from a string cannot fail", e);
+    }
+  }
+
+  /**
+   * The tree and the lines of one document in a single reading, as {@link #tree} and {@link
+   * #locate} make them in two (those stay for YAML streams of several documents). The manifest is
+   * the first document every gear reads, in the interpreter: one pass instead of two, with pointers
+   * made as strings, is a few milliseconds of each start.
+   */
+  private static final class OnePass {
+    final Map<String, Integer> lines = new HashMap<>();
+    final Set<String> keys = new HashSet<>();
+    final List<Duplicate> duplicates = new ArrayList<>();
+
+    /** The value the parser is at, whose pointer is {@code pointer}; its line when it is lined. */
+    JsonNode tree(JsonParser parser, String pointer, boolean lined) throws IOException {
+      if (lined) {
+        lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+      }
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.START_OBJECT) {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          String key = pointer + "/" + escape(name);
+          field(key, parser.currentTokenLocation().getLineNr());
+          parser.nextToken();
+          object.replace(name, tree(parser, key, false));
+        }
+        return object;
+      }
+      if (token == JsonToken.START_ARRAY) {
+        ArrayNode array = NODES.arrayNode();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(tree(parser, pointer + "/" + index++, true));
+        }
+        return array;
+      }
+      return LocatedDocument.tree(parser);
+    }
+
+    private void field(String pointer, int line) {
+      if (!keys.add(pointer)) {
+        // The parser keeps the last copy: lines point at it, not at the one it overrides.
+        duplicates.add(new Duplicate(pointer, lines.getOrDefault(pointer, 0), line));
+        String below = pointer + "/";
+        lines.keySet().removeIf(known -> known.equals(pointer) || known.startsWith(below));
+        // The keys inside the overridden copy are gone with it: not duplicates of the new one.
+        keys.removeIf(known -> known.startsWith(below));
+      }
+      lines.putIfAbsent(pointer, line);
+    }
+
+    private static String escape(String name) {
+      return name.indexOf('~') < 0 && name.indexOf('/') < 0
+          ? name
+          : name.replace("~", "~0").replace("/", "~1");
     }
   }
 

@@ -54,29 +54,35 @@ public final class JsonSchemas {
   public static final Set<String> TYPES =
       Set.of("array", "boolean", "integer", "null", "number", "object", "string");
 
-  private static final String DRAFT_04 = Dialects.getDraft4().getId();
-
   /**
-   * Draft-04 with the gear spec's own keyword in a directive ({@code optional}, an annotation, as
-   * are unknown keywords) and draft-04's equality in {@code uniqueItems} and {@code enum}.
+   * The library's set-up, made on first use: a gear whose directives all take the light path
+   * ({@link SimpleSchemas}) never pays for it at its start.
    */
-  private static final Dialect DIALECT =
-      Dialect.builder(Dialects.getDraft4())
-          .keyword(new AnnotationKeyword("optional"))
-          .keyword(new ByJsonEquality("uniqueItems", JsonSchemas::uniqueItemsHolds))
-          .keyword(new ByJsonEquality("enum", JsonSchemas::enumHolds))
-          .build();
+  private static final class Library {
+    static final String DRAFT_04 = Dialects.getDraft4().getId();
 
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          DIALECT,
-          builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
-                      .pathType(PathType.JSON_POINTER)
-                      .formatAssertionsEnabled(true)
-                      .build()));
+    /**
+     * Draft-04 with the gear spec's own keyword in a directive ({@code optional}, an annotation, as
+     * are unknown keywords) and draft-04's equality in {@code uniqueItems} and {@code enum}.
+     */
+    static final Dialect DIALECT =
+        Dialect.builder(Dialects.getDraft4())
+            .keyword(new AnnotationKeyword("optional"))
+            .keyword(new ByJsonEquality("uniqueItems", JsonSchemas::uniqueItemsHolds))
+            .keyword(new ByJsonEquality("enum", JsonSchemas::enumHolds))
+            .build();
+
+    static final SchemaRegistry REGISTRY =
+        SchemaRegistry.withDefaultDialect(
+            DIALECT,
+            builder ->
+                builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder()
+                        .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
+                        .pathType(PathType.JSON_POINTER)
+                        .formatAssertionsEnabled(true)
+                        .build()));
+  }
 
   private static final String MANIFEST_SCHEMA = "manifest.schema.json";
 
@@ -167,6 +173,14 @@ public final class JsonSchemas {
    * are allowed, as in the spec.
    */
   public static List<SchemaIssue> schemaIssues(JsonNode schema) {
+    if (SimpleSchemas.isSimple(schema)) {
+      return List.of(); // the common directives, without the library's set-up (SimpleSchemas)
+    }
+    return libraryIssues(schema);
+  }
+
+  /** {@link #schemaIssues} from the library alone (tests compare the light path with it). */
+  static List<SchemaIssue> libraryIssues(JsonNode schema) {
     Set<SchemaIssue> issues = new LinkedHashSet<>();
     for (Error error : meant(meta().validate(schema))) {
       List<String> path = segments(error.getInstanceLocation());
@@ -197,6 +211,14 @@ public final class JsonSchemas {
    * ({@link #schemaIssues} empty).
    */
   public static List<Violation> check(JsonNode schema, JsonNode value) {
+    if (SimpleSchemas.isSimple(schema) && SimpleSchemas.satisfies(schema, value)) {
+      return List.of(); // a common directive, satisfied: the library words what is not
+    }
+    return libraryCheck(schema, value);
+  }
+
+  /** {@link #check} from the library alone (tests compare the light path with it). */
+  static List<Violation> libraryCheck(JsonNode schema, JsonNode value) {
     List<Violation> violations = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     // A failed anyOf becomes one violation that lists why each of its forms failed.
@@ -233,7 +255,7 @@ public final class JsonSchemas {
   private static Schema meta() {
     Schema schema = metaSchema;
     if (schema == null) {
-      schema = REGISTRY.getSchema(SchemaLocation.of(DRAFT_04));
+      schema = Library.REGISTRY.getSchema(SchemaLocation.of(Library.DRAFT_04));
       metaSchema = schema;
     }
     return schema;
@@ -255,7 +277,7 @@ public final class JsonSchemas {
         throw new UncheckedIOException(e);
       }
       manifestSchemaNode = node;
-      schema = REGISTRY.getSchema(node);
+      schema = Library.REGISTRY.getSchema(node);
       manifestSchema = schema;
     }
     return schema;
@@ -263,7 +285,7 @@ public final class JsonSchemas {
 
   private static Schema compile(JsonNode schema) {
     try {
-      return SCHEMAS.computeIfAbsent(schema, node -> REGISTRY.getSchema(node.deepCopy()));
+      return SCHEMAS.computeIfAbsent(schema, node -> Library.REGISTRY.getSchema(node.deepCopy()));
     } catch (SchemaException e) {
       throw new IllegalArgumentException("not a usable schema: " + e.getMessage(), e);
     }
@@ -273,7 +295,7 @@ public final class JsonSchemas {
     SchemaLocation location = error.getSchemaLocation();
     return location != null
         && location.getAbsoluteIri() != null
-        && location.getAbsoluteIri().toString().startsWith(DRAFT_04.replace("#", ""));
+        && location.getAbsoluteIri().toString().startsWith(Library.DRAFT_04.replace("#", ""));
   }
 
   /** A meta-schema finding as a {@link Finding} at {@code path} (for {@link #directiveMessage}). */

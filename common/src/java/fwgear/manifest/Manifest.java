@@ -68,6 +68,16 @@ public final class Manifest {
     return new Manifest(document, problems);
   }
 
+  /**
+   * {@link #from} for a manifest known to satisfy the spec's schema (see {@link
+   * ManifestValidator#validateSchemaChecked}).
+   */
+  public static Manifest fromSchemaChecked(LocatedDocument document) {
+    List<Problem> problems = ManifestValidator.validateSchemaChecked(document);
+    InvalidInputException.throwIfErrors(problems);
+    return new Manifest(document, problems);
+  }
+
   public LocatedDocument document() {
     return document;
   }

@@ -42,13 +42,31 @@ public final class ManifestValidator {
   /** Where the schema found a problem: the checks below do not report a second one there. */
   private final Set<List<String>> found = new HashSet<>();
 
-  private ManifestValidator(LocatedDocument doc) {
+  /** Whether the schema's findings are known to be none, so the library is not asked again. */
+  private final boolean schemaChecked;
+
+  private ManifestValidator(LocatedDocument doc, boolean schemaChecked) {
     this.doc = doc;
+    this.schemaChecked = schemaChecked;
   }
 
   /** Every problem of the manifest, errors and warnings, in line order, each once. */
   public static List<Problem> validate(LocatedDocument manifest) {
-    ManifestValidator validator = new ManifestValidator(manifest);
+    return validate(manifest, false);
+  }
+
+  /**
+   * {@link #validate} for a manifest known to satisfy the schema ({@link
+   * JsonSchemas#manifestFindings} empty): the checks no schema states still run, the library's pass
+   * over the manifest does not. A gear's start uses it for the manifest its image was built with
+   * (fwgear.context.ValidatedManifest): that pass is most of the library's cost at a start.
+   */
+  public static List<Problem> validateSchemaChecked(LocatedDocument manifest) {
+    return validate(manifest, true);
+  }
+
+  private static List<Problem> validate(LocatedDocument manifest, boolean schemaChecked) {
+    ManifestValidator validator = new ManifestValidator(manifest, schemaChecked);
     validator.run();
     List<Problem> sorted = new ArrayList<>(new LinkedHashSet<>(validator.problems));
     sorted.sort(Comparator.comparingInt(Problem::line));
@@ -57,7 +75,8 @@ public final class ManifestValidator {
 
   private void run() {
     problems.addAll(doc.duplicateKeys());
-    List<JsonSchemas.Finding> findings = JsonSchemas.manifestFindings(doc.root());
+    List<JsonSchemas.Finding> findings =
+        schemaChecked ? List.of() : JsonSchemas.manifestFindings(doc.root());
     Set<List<String>> wrongType = new HashSet<>();
     findings.stream()
         .filter(f -> f.keyword().equals("type") && !f.directive())

@@ -33,7 +33,7 @@ public final class Run {
       String userFilename) {}
 
   public static void main(String[] args) {
-    System.exit(GearEngine.create().run(args, Run::run));
+    GearEngine.exit(GearEngine.create().run(args, Run::run));
   }
 
   static void run(GearContext context) throws GearExecutionException {

@@ -19,7 +19,7 @@ public final class Run {
   record Config(boolean dryRun, String adminGroup) {}
 
   public static void main(String[] args) {
-    System.exit(GearEngine.create().run(args, Run::run));
+    GearEngine.exit(GearEngine.create().run(args, Run::run));
   }
 
   static void run(GearContext context) throws GearExecutionException {

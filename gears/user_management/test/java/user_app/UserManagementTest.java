@@ -296,4 +296,45 @@ class UserManagementTest {
     Files.writeString(to, seed);
     return to;
   }
+
+  @Test
+  void accessIsOnlyAddedAndTwoEntriesOfOneUserAddUp() throws Exception {
+    // Alex is on the site already, with rw on alpha and the admin role on alpha/ingest-form.
+    admin.createUser("0000-0001-0000-0001", "alex@alpha.example", "Alex", "Alpha");
+    admin.addGroupPermission(
+        "alpha", new fwgear.flywheel.AccessPermission("0000-0001-0000-0001", "rw"));
+    String ingestForm = admin.findProject("alpha", "ingest-form").orElseThrow().id();
+    admin.addProjectPermission(
+        ingestForm, new RolePermission("0000-0001-0000-0001", List.of("5f0000000000000000000001")));
+    Path file = temp.resolve("twice.yaml");
+    String entry =
+        """
+        - authorizations: {approve_data: %s, audit_data: false, submit: [%s], view_reports: false}
+          center_id: 12
+          credentials: {id: 0000-0001-0000-0001, type: orcid}
+          email: alex@alpha.example
+          name: {first_name: Alex, last_name: Alpha}
+          org_name: Alpha ADRC
+          submit_time: "2026-11-02 09:30:00"
+        """;
+    Files.writeString(file, entry.formatted("false", "form") + entry.formatted("true", "image"));
+    flywheel.requestLog().clear();
+
+    LoggedRun result = run(file, Map.of());
+
+    assertThat(result.exitCode()).as(result.log()).isZero();
+    assertThat(access("alpha", "0000-0001-0000-0001")).contains("rw");
+    Map<String, Map<String, List<String>>> roles = projectRoles();
+    assertThat(roles.get("alpha/ingest-form"))
+        .containsEntry("0000-0001-0000-0001", List.of("admin", "curate", "upload"));
+    assertThat(roles.get("alpha/ingest-dicom"))
+        .containsEntry("0000-0001-0000-0001", List.of("curate", "upload"));
+    assertThat(roles.get("alpha/accepted"))
+        .containsEntry("0000-0001-0000-0001", List.of("read-only"));
+    assertThat(result.log())
+        .doesNotContain("access to group alpha")
+        .doesNotContain("create user")
+        .contains("(keeping the roles the user has)");
+    assertThat(flywheel.requestLog().count("POST", "/api/users")).isZero();
+  }
 }

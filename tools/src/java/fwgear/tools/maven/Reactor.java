@@ -10,11 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Maven module graph of a repository: the root pom, every module it lists (recursively), and
- * which module depends on which (a dependency or a parent). Paths are relative to the root.
+ * which module depends on which (a dependency or a parent). Paths are relative to the root. The one
+ * reader of the reactor: {@code changed --dependents} follows it up to dependents, {@code package}
+ * down to the modules whose sources decide a jar's class path, {@code new} reads the parent's
+ * coordinates from it. Poms are read with Maven's own model reader ({@link Pom}), without Maven.
  */
 public final class Reactor {
   private final Path root;
@@ -53,19 +58,58 @@ public final class Reactor {
     return modulesByDir;
   }
 
-  /** The module folder that owns a repository-relative file: the deepest module above it. */
-  public Path owningModule(Path file) {
-    Path best = Path.of("");
-    int bestDepth = 0;
+  /**
+   * The module folder that holds a repository-relative file or folder: the deepest module at or
+   * above it (the root when no other is); empty when the repository has no root pom.
+   */
+  public Optional<Path> moduleOf(Path file) {
+    Path best = null;
+    int bestDepth = -1;
     for (Path dir : modulesByDir.keySet()) {
       // The empty path (the root) has one empty name; it is the fallback, depth 0.
       int depth = dir.toString().isEmpty() ? 0 : dir.getNameCount();
-      if (depth > bestDepth && file.startsWith(dir)) {
+      if (depth > bestDepth && (depth == 0 || file.startsWith(dir))) {
         best = dir;
         bestDepth = depth;
       }
     }
-    return best;
+    return Optional.ofNullable(best);
+  }
+
+  /** The module folder that owns a repository-relative file (the root when none other does). */
+  public Path owningModule(Path file) {
+    return moduleOf(file).orElse(Path.of(""));
+  }
+
+  /** The module and every reactor module it depends on, directly or transitively. */
+  public Set<Path> withDependencies(Path module) {
+    Map<String, Path> dirByKey = new LinkedHashMap<>();
+    modulesByDir.forEach((dir, pom) -> dirByKey.put(pom.key(), dir));
+    Set<Path> result = new LinkedHashSet<>();
+    Deque<Path> pending = new ArrayDeque<>(List.of(module));
+    while (!pending.isEmpty()) {
+      Path next = pending.removeFirst();
+      Pom pom = modulesByDir.get(next);
+      if (pom != null && result.add(next)) {
+        pom.dependencies().stream()
+            .map(dirByKey::get)
+            .filter(Objects::nonNull)
+            .forEach(pending::add);
+      }
+    }
+    return result;
+  }
+
+  /** The poms that list modules, and the root's: they carry the versions every module uses. */
+  public List<Path> aggregatorPoms() {
+    List<Path> poms = new ArrayList<>();
+    modulesByDir.forEach(
+        (dir, pom) -> {
+          if (dir.toString().isEmpty() || !pom.modules().isEmpty()) {
+            poms.add(dir.resolve("pom.xml"));
+          }
+        });
+    return poms;
   }
 
   /**

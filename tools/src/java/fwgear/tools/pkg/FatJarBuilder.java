@@ -81,6 +81,22 @@ public final class FatJarBuilder {
   }
 
   /**
+   * The preamble for {@code mainClass}, which it starts with {@code -cp} rather than {@code -jar}.
+   */
+  String preamble(String mainClass) {
+    if (!JAVA_NAME.matcher(mainClass).matches()) {
+      throw new IllegalArgumentException("not a Java class name: " + mainClass);
+    }
+    return preamble.replace(MAIN_CLASS, mainClass);
+  }
+
+  /** Where the preamble takes the main class. */
+  static final String MAIN_CLASS = "@MAIN_CLASS@";
+
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+  /**
    * Writes the jar of {@code mainClass} and {@code classPath} (folders and jars, in class-path
    * order) to {@code output}, replacing it atomically and marking it executable.
    */
@@ -100,7 +116,7 @@ public final class FatJarBuilder {
     Path temp = Files.createTempFile(parent, output.getFileName().toString(), ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
-        out.write(preamble.getBytes(StandardCharsets.UTF_8));
+        out.write(preamble(mainClass).getBytes(StandardCharsets.UTF_8));
         writeZip(out, manifest(mainClass, contents.multiRelease), contents.entries);
       }
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,6 +1,7 @@
 package fwgear.tools.pkg;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fwgear.tools.maven.Reactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +37,7 @@ public final class ModuleClasspaths {
   private final Path cacheDir;
   private final Consumer<String> progress;
   private final FileDigests digests;
-  private MavenReactor reactor;
+  private Reactor reactor;
 
   public ModuleClasspaths(Path root, Consumer<String> progress) {
     this.root = root.toAbsolutePath().normalize();
@@ -45,42 +48,42 @@ public final class ModuleClasspaths {
 
   /** The class path of the module holding {@code sourceFolder}. */
   public Classpath resolve(Path sourceFolder) throws IOException {
-    return resolveAll(List.of(sourceFolder)).get(moduleOf(sourceFolder).folder());
+    return resolveAll(List.of(sourceFolder)).get(folder(moduleOf(sourceFolder)));
   }
 
   /** The class paths of the modules holding these folders, keyed by module folder. */
   public Map<Path, Classpath> resolveAll(Collection<Path> sourceFolders) throws IOException {
-    Map<Path, MavenReactor.Module> modules = new LinkedHashMap<>();
+    Set<Path> modules = new LinkedHashSet<>();
     for (Path folder : sourceFolders) {
-      MavenReactor.Module module = moduleOf(folder);
-      modules.put(module.folder(), module);
+      modules.add(moduleOf(folder));
     }
     Map<Path, Classpath> resolved = new LinkedHashMap<>();
-    List<MavenReactor.Module> stale = new ArrayList<>();
-    for (MavenReactor.Module module : modules.values()) {
+    List<Path> stale = new ArrayList<>();
+    for (Path module : modules) {
       Classpath cached = cached(module);
       if (cached != null) {
-        resolved.put(module.folder(), cached);
+        resolved.put(folder(module), cached);
       } else {
         stale.add(module);
       }
     }
     if (!stale.isEmpty()) {
       runMaven(stale);
-      for (MavenReactor.Module module : stale) {
-        resolved.put(module.folder(), store(module));
+      for (Path module : stale) {
+        resolved.put(folder(module), store(module));
       }
     }
     return resolved;
   }
 
-  private MavenReactor.Module moduleOf(Path folder) throws IOException {
+  /** The module (its folder, relative to the root) whose sources hold {@code folder}. */
+  private Path moduleOf(Path folder) throws IOException {
     if (reactor == null) {
-      reactor = MavenReactor.load(root);
+      reactor = Reactor.load(root);
     }
     Path absolute = root.resolve(folder).normalize();
     return reactor
-        .moduleOf(absolute)
+        .moduleOf(root.relativize(absolute))
         .orElseThrow(
             () ->
                 new IOException(
@@ -90,28 +93,33 @@ public final class ModuleClasspaths {
   }
 
   /** A hash of the poms and sources that decide the module's class path. */
-  String fingerprint(MavenReactor.Module module) throws IOException {
+  String fingerprint(Path module) throws IOException {
     ContentHash hash = new ContentHash();
     for (Path pom : reactor.aggregatorPoms()) {
-      hash.addFile(root, pom, digests);
+      hash.addFile(root, root.resolve(pom), digests);
     }
-    List<MavenReactor.Module> closure = new ArrayList<>(reactor.closure(module));
-    closure.sort(java.util.Comparator.comparing(m -> m.folder().toString()));
-    for (MavenReactor.Module member : closure) {
-      hash.addFile(root, member.folder().resolve("pom.xml"), digests);
+    List<Path> closure = new ArrayList<>(reactor.withDependencies(module));
+    closure.sort(java.util.Comparator.comparing(Path::toString));
+    for (Path member : closure) {
+      hash.addFile(root, folder(member).resolve("pom.xml"), digests);
       for (String sources : SOURCE_FOLDERS) {
-        hash.addTree(root, member.folder().resolve(sources), digests);
+        hash.addTree(root, folder(member).resolve(sources), digests);
       }
     }
     return hash.hex();
   }
 
-  private Path cacheFile(MavenReactor.Module module) {
-    String key = root.relativize(module.folder()).toString().replace('/', '.');
+  /** A module's folder, absolute. */
+  private Path folder(Path module) {
+    return root.resolve(module).normalize();
+  }
+
+  private Path cacheFile(Path module) {
+    String key = module.toString().replace('/', '.');
     return cacheDir.resolve((key.isEmpty() ? "_root" : key) + ".json");
   }
 
-  private Classpath cached(MavenReactor.Module module) throws IOException {
+  private Classpath cached(Path module) throws IOException {
     Path file = cacheFile(module);
     if (!Files.isRegularFile(file)) {
       return null;
@@ -127,13 +135,13 @@ public final class ModuleClasspaths {
         || !elements.stream().allMatch(Files::exists)) {
       return null;
     }
-    return new Classpath(module.folder(), record.fingerprint(), elements);
+    return new Classpath(folder(module), record.fingerprint(), elements);
   }
 
-  private Classpath store(MavenReactor.Module module) throws IOException {
-    Path listing = module.folder().resolve(CLASSPATH_FILE);
+  private Classpath store(Path module) throws IOException {
+    Path listing = folder(module).resolve(CLASSPATH_FILE);
     List<Path> elements = new ArrayList<>();
-    elements.add(module.folder().resolve("target/classes"));
+    elements.add(folder(module).resolve("target/classes"));
     String text = Files.readString(listing, StandardCharsets.UTF_8).strip();
     if (!text.isEmpty()) {
       for (String element : text.split(java.io.File.pathSeparator)) {
@@ -148,11 +156,11 @@ public final class ModuleClasspaths {
         temp.toFile(),
         new CacheRecord(fingerprint, elements.stream().map(Path::toString).toList()));
     Files.move(temp, cacheFile(module), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return new Classpath(module.folder(), fingerprint, elements);
+    return new Classpath(folder(module), fingerprint, elements);
   }
 
-  private void runMaven(List<MavenReactor.Module> modules) throws IOException {
-    List<String> names = modules.stream().map(m -> root.relativize(m.folder()).toString()).toList();
+  private void runMaven(List<Path> modules) throws IOException {
+    List<String> names = modules.stream().map(Path::toString).toList();
     progress.accept(
         "compiling "
             + String.join(", ", names.stream().map(n -> n.isEmpty() ? "." : n).toList())

@@ -6,11 +6,17 @@ import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import fwgear.tools.TargetSpecs;
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
+import fwgear.tools.changes.ChangedGears;
 import fwgear.tools.local.ApiKeySource;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +42,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  FW_API_KEY=... ./gear upload gears/project_management --dry-run",
       "  ./gear upload project-management --api-key-file ~/.fw/key --site https://x.flywheel.io",
-      "  ./gear upload $(./gear changed --since origin/main)"
+      "  ./gear upload :: --since origin/main"
     })
 public final class UploadCommand implements Callable<Integer> {
   private final ApiKeySource keys;
@@ -81,6 +87,13 @@ public final class UploadCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Warnings of ./gear validate refuse the upload too.")
   boolean strict;
 
+  @Option(
+      names = "--since",
+      paramLabel = "REF",
+      description =
+          "Only the selected gears whose files changed since this git ref (./gear changed --since).")
+  String since;
+
   @Override
   public Integer call() {
     Repository repo = Repository.load(repository.root(), System.getenv());
@@ -88,6 +101,16 @@ public final class UploadCommand implements Callable<Integer> {
       throw new UsageException("name the gears to upload (gears/x, a manifest name, or ::)");
     }
     Specs selection = specs.parse(repo);
+    if (since != null) {
+      Optional<Specs> changed = changedSince(repo, selection);
+      if (changed.isEmpty()) {
+        spec.commandLine()
+            .getOut()
+            .println("upload: no selected gear changed since " + since + ": nothing to upload");
+        return ExitCode.OK.code();
+      }
+      selection = changed.get();
+    }
     ApiKey key = keyFile != null ? keys.fromFile(keyFile) : keys.fromEnvironmentOrPrompt();
     if (site != null) {
       UploadService.requireSameSite(key, site);
@@ -102,5 +125,23 @@ public final class UploadCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
     return exit.code();
+  }
+
+  /**
+   * The selected gears that changed since {@link #since}, as specs of their folders; empty if none.
+   */
+  private Optional<Specs> changedSince(Repository repo, Specs selection) {
+    Set<String> changed = new HashSet<>();
+    for (Gear gear : new ChangedGears(repo.root(), System.getenv()).since(since, false)) {
+      changed.add(gear.folder());
+    }
+    List<String> folders =
+        Gears.of(repo).all(selection).stream()
+            .map(Gear::folder)
+            .filter(changed::contains)
+            .map(folder -> folder + "::")
+            .distinct()
+            .toList();
+    return folders.isEmpty() ? Optional.empty() : Optional.of(Specs.parse(folders));
   }
 }

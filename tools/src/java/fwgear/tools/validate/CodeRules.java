@@ -19,12 +19,16 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +52,18 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
 
-  private final Map<String, SourceScan> scans = new HashMap<>();
+  private final Map<String, CompletableFuture<SourceScan>> scans = new ConcurrentHashMap<>();
+  private final boolean cacheScans;
+  private SourceScanCache cache;
+
+  /**
+   * @param cacheScans whether to keep the scans in the repository's {@code dist/.gear} for the next
+   *     run (validate does; upload's checks, which must write nothing, do not)
+   */
+  public CodeRules(boolean cacheScans) {
+    this.cacheScans = cacheScans;
+  }
+
   private List<Target> javaSources;
 
   /** The repository's java_sources targets, listed once. */
@@ -60,10 +75,58 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     return javaSources;
   }
 
+  /**
+   * Starts reading these gears' sources on another thread, so that parsing them (JavaParser's
+   * warm-up in a fresh JVM is most of it) overlaps with the other checks on this one.
+   */
+  public void prefetch(Repository repository, List<String> gearFolders) {
+    SourceScanCache cache = cache(repository);
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "source-scan");
+              thread.setDaemon(true);
+              return thread;
+            });
+    for (String folder : gearFolders) {
+      scans.computeIfAbsent(
+          folder,
+          f ->
+              CompletableFuture.supplyAsync(
+                  () -> cache.scan(f, SourceScan.read(repository.root(), f)), reader));
+    }
+    reader.shutdown(); // the thread ends when the scans are done
+  }
+
   /** The scan of a gear's sources, read once per gear. */
   public SourceScan scan(Gear gear) {
-    return scans.computeIfAbsent(
-        gear.folder(), folder -> SourceScan.of(gear.repository().root(), folder));
+    CompletableFuture<SourceScan> scan =
+        scans.computeIfAbsent(
+            gear.folder(),
+            folder ->
+                CompletableFuture.completedFuture(
+                    cache(gear.repository())
+                        .scan(folder, SourceScan.read(gear.repository().root(), folder))));
+    try {
+      return scan.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private synchronized SourceScanCache cache(Repository repository) {
+    if (cache == null) {
+      cache = cacheScans ? SourceScanCache.load(repository.root()) : SourceScanCache.none();
+    }
+    return cache;
+  }
+
+  /** Stores the scans made in this run for the next (after the scans are done). */
+  public void saveScans() {
+    scans.values().forEach(CompletableFuture::join);
+    if (cache != null) {
+      cache.save();
+    }
   }
 
   @Override

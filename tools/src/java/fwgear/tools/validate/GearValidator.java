@@ -18,9 +18,19 @@ import java.util.Optional;
  */
 public final class GearValidator {
   private final List<Rule> rules;
+  private final CodeRules code;
 
+  /** A validator that writes nothing (upload's checks). */
   public GearValidator() {
-    CodeRules code = new CodeRules();
+    this(false);
+  }
+
+  /**
+   * @param cacheScans whether the scans of the gears' sources are kept in {@code
+   *     dist/.gear/source-scans.json} for the next run
+   */
+  public GearValidator(boolean cacheScans) {
+    code = new CodeRules(cacheScans);
     this.rules =
         List.of(
             new ManifestRules(),
@@ -59,11 +69,14 @@ public final class GearValidator {
   }
 
   public Result validate(Repository repository, Specs specs) {
-    // One thread: in a short-lived JVM, a second thread costs more in JIT warm-up than it saves.
+    // One thread for the checks (in a short-lived JVM, more cost more in JIT warm-up than they
+    // save), and one that reads the gears' sources meanwhile (JavaParser's warm-up).
     List<String> checked = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(repository.warnings());
-    for (Gear gear : Gears.of(repository).all(specs)) {
+    List<Gear> gears = Gears.of(repository).all(specs);
+    code.prefetch(repository, gears.stream().map(Gear::folder).toList());
+    for (Gear gear : gears) {
       String name = gear.folder().isEmpty() ? gear.image().address().toString() : gear.folder();
       Optional<Target> unknown = repository.unknownTypeDependency(gear.image().target());
       if (unknown.isPresent()) {
@@ -84,6 +97,7 @@ public final class GearValidator {
       checked.add(name);
       problems.addAll(check(gear));
     }
+    code.saveScans();
     return new Result(checked, skipped, problems);
   }
 

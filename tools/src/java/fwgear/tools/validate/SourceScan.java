@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,80 +16,81 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a gear's code reads from its context, found by reading its sources (Java and Python under
- * the gear's {@code src/} folder): config and input names given as string literals (or as string
- * constants declared in the same sources) to the context's accessors, and environment variables.
+ * What a gear's code reads from its context, found in its sources (Java and Python under the gear's
+ * {@code src/} folder): config and input names, and environment variables.
  *
- * <p>Only direct forms count (precise or silent). Java accessors are {@link
- * fwgear.context.GearContext}'s: {@code config}, {@code configValue}, {@code requireConfig}, {@code
- * flag} (config values; {@code config(Record.class)} reads the record's components in snake_case),
- * {@code input}, {@code inputFile}, {@code inputPath}, {@code inputFilename}, {@code openInput},
- * {@code contextValue} (inputs), called with the name as first argument. Python accessors are the
- * toolkit's: {@code get_input*}, {@code open_input}, {@code config.get(...)}, {@code config[...]},
- * {@code opts.get(...)}. A name passed to any other call ({@code read_csv(context, "x")}) makes the
- * scan inconclusive for it ({@link #inconclusive}).
+ * <p>Precise or silent. Java is read with JavaParser and only calls on the gear context count
+ * ({@link JavaReads}); Python only in the toolkit's direct forms ({@link PythonReads}). Where the
+ * code may read a name some other way (the name passed to a helper, the context handed to code
+ * outside the gear, a name computed at run time) the scan is {@linkplain #inconclusive
+ * inconclusive} for it, and no "never read" warning is given.
  *
  * @param configReads config names read, each with where it is first read
  * @param inputReads input names read, each with where it is first read
  * @param environmentReads environment variables the code reads
  * @param files every source file scanned, relative to the repository root
+ * @param passedToCalls strings passed to calls other than the context's accessors
+ * @param inputsInconclusive whether the code may read any input in a way the scan cannot follow
  */
 public record SourceScan(
     Map<String, Location> configReads,
     Map<String, Location> inputReads,
     Set<String> environmentReads,
     List<String> files,
-    Set<String> passedToCalls) {
+    Set<String> passedToCalls,
+    boolean inputsInconclusive) {
 
   /**
-   * Whether the code may read a name through a helper: the name is a string passed to some other
-   * call, so the scan cannot tell. Such a name is never reported as unread.
+   * Whether the code may read a name through a helper, so that the scan cannot tell: the name is a
+   * string passed to some other call, or the code reads inputs in ways the scan cannot follow. Such
+   * a name is never reported as unread.
    */
   public boolean inconclusive(String name) {
-    return passedToCalls.contains(name);
+    return inputsInconclusive || passedToCalls.contains(name);
   }
 
   /** A place in a source file. */
   public record Location(String file, int line) {}
 
-  private static final String NAME = "(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][A-Za-z0-9_.]*))";
-  private static final Pattern JAVA_CONFIG =
-      Pattern.compile("\\.\\s*(config|configValue|requireConfig|flag)\\s*\\(\\s*" + NAME);
-  private static final Pattern JAVA_CONFIG_RECORD =
-      Pattern.compile("\\.\\s*config\\s*\\(\\s*([A-Z][A-Za-z0-9_]*)\\.class\\s*\\)");
-  private static final Pattern JSON_PROPERTY =
-      Pattern.compile("@JsonProperty\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"");
-  private static final Pattern JAVA_INPUT =
-      Pattern.compile(
-          "\\.\\s*(input|inputFile|inputPath|inputFilename|openInput|contextValue)\\s*\\(\\s*"
-              + NAME);
+  /** What the scanners found so far (first read of a name wins). */
+  static final class Reads {
+    private final Map<String, Location> config = new LinkedHashMap<>();
+    private final Map<String, Location> inputs = new LinkedHashMap<>();
+    private final Set<String> environment = new LinkedHashSet<>();
+    private final Set<String> passed = new HashSet<>();
+    private boolean inputsInconclusive;
 
-  /** A string literal passed to a call: {@code helper(context, "name")}, {@code f("name")}. */
-  private static final Pattern CALL_ARGUMENT =
-      Pattern.compile("[(,]\\s*[\"']([A-Za-z0-9_][A-Za-z0-9_.-]*)[\"']\\s*[,)]");
+    void config(String name, Location where) {
+      config.putIfAbsent(name, where);
+    }
 
-  private static final Pattern JAVA_CONSTANT =
-      Pattern.compile(
-          "static\\s+final\\s+String\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*;");
+    void input(String name, Location where) {
+      inputs.putIfAbsent(name, where);
+    }
+
+    void environment(String name) {
+      environment.add(name);
+    }
+
+    void passed(String name) {
+      passed.add(name);
+    }
+
+    void allInputsInconclusive() {
+      inputsInconclusive = true;
+    }
+  }
+
   private static final Pattern JAVA_ENV =
       Pattern.compile("System\\s*\\.\\s*getenv\\s*\\(\\s*\"([^\"]+)\"");
 
-  private static final String PY_NAME = "[\"']([^\"']+)[\"']";
-  private static final Pattern PY_INPUT =
-      Pattern.compile(
-          "\\.\\s*(get_input[a-z_]*|open_input|get_context_value)\\s*\\(\\s*" + PY_NAME);
-  private static final Pattern PY_CONFIG =
-      Pattern.compile("\\.\\s*(?:config|opts)\\s*(?:\\.\\s*get\\s*\\(|\\[)\\s*" + PY_NAME);
-  private static final Pattern PY_ENV =
-      Pattern.compile(
-          "os\\s*\\.\\s*(?:environ\\s*(?:\\.\\s*get\\s*\\(|\\[)|getenv\\s*\\()\\s*" + PY_NAME);
-
-  /** Method names that look like accessors but take no config or input name. */
-  private static final Set<String> NOT_ACCESSORS =
-      Set.of("configure", "logConfig", "configClass", "inputs", "inputStream", "getInputStream");
-
   /** Scans the sources under {@code <folder>/src} of the repository at {@code root}. */
   public static SourceScan of(Path root, String folder) {
+    return scan(read(root, folder));
+  }
+
+  /** The Java and Python sources under {@code <folder>/src}, by path relative to the root. */
+  static Map<String, String> read(Path root, String folder) {
     Path src = root.resolve(folder.isEmpty() ? "src" : folder + "/src");
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(src)) {
@@ -110,150 +111,30 @@ public record SourceScan(
         throw new UncheckedIOException(e);
       }
     }
-    return scan(texts);
+    return texts;
   }
 
   /** Scans source texts by file name (relative paths). */
   public static SourceScan scan(Map<String, String> texts) {
-    Map<String, String> constants = new HashMap<>();
+    Reads reads = new Reads();
+    JavaReads.scan(texts, reads);
+    PythonReads.scan(texts, reads);
     texts.forEach(
         (file, text) -> {
-          if (file.endsWith(".java")) {
-            Matcher matcher = JAVA_CONSTANT.matcher(text);
-            while (matcher.find()) {
-              constants.put(matcher.group(1), matcher.group(2));
+          if (file.endsWith(".java") && text.contains("getenv")) {
+            Matcher env = JAVA_ENV.matcher(withoutJavaComments(text));
+            while (env.find()) {
+              reads.environment(env.group(1));
             }
           }
         });
-    Map<String, Location> config = new LinkedHashMap<>();
-    Map<String, Location> inputs = new LinkedHashMap<>();
-    Set<String> environment = new LinkedHashSet<>();
-    Set<String> passed = new java.util.HashSet<>();
-    texts.forEach(
-        (file, text) -> {
-          boolean java = file.endsWith(".java");
-          if (java && !mayReadContext(text)) {
-            return;
-          }
-          String code = java ? withoutJavaComments(text) : text;
-          Matcher argument = CALL_ARGUMENT.matcher(code);
-          while (argument.find()) {
-            passed.add(argument.group(1));
-          }
-          if (java) {
-            collect(JAVA_CONFIG, code, file, constants, config);
-            collectRecords(code, file, texts, config);
-            collect(JAVA_INPUT, code, file, constants, inputs);
-            Matcher env = JAVA_ENV.matcher(code);
-            while (env.find()) {
-              environment.add(env.group(1));
-            }
-          } else {
-            collectPython(PY_CONFIG, code, file, config);
-            collectPython(PY_INPUT, code, file, inputs);
-            Matcher env = PY_ENV.matcher(code);
-            while (env.find()) {
-              environment.add(env.group(1));
-            }
-          }
-        });
-    return new SourceScan(config, inputs, environment, List.copyOf(texts.keySet()), passed);
-  }
-
-  private static void collect(
-      Pattern pattern,
-      String code,
-      String file,
-      Map<String, String> constants,
-      Map<String, Location> into) {
-    Matcher matcher = pattern.matcher(code);
-    while (matcher.find()) {
-      if (NOT_ACCESSORS.contains(matcher.group(1))) {
-        continue;
-      }
-      String name = matcher.group(2);
-      if (name == null) {
-        String identifier = matcher.group(3);
-        name = constants.get(identifier.substring(identifier.lastIndexOf('.') + 1));
-      }
-      if (name != null) {
-        into.putIfAbsent(name, new Location(file, lineAt(code, matcher.start())));
-      }
-    }
-  }
-
-  /**
-   * {@code context.config(ProjectConfig.class)} reads every component of the record: snake_case of
-   * its name ({@code adminGroup} is {@code admin_group}) unless {@code @JsonProperty} names it.
-   */
-  private static void collectRecords(
-      String code, String file, Map<String, String> texts, Map<String, Location> into) {
-    Matcher call = JAVA_CONFIG_RECORD.matcher(code);
-    while (call.find()) {
-      Location where = new Location(file, lineAt(code, call.start()));
-      for (String name : recordComponents(call.group(1), texts)) {
-        into.putIfAbsent(name, where);
-      }
-    }
-  }
-
-  static List<String> recordComponents(String recordName, Map<String, String> texts) {
-    Pattern declaration = Pattern.compile("\\brecord\\s+" + recordName + "\\s*(?:<[^>]*>)?\\s*\\(");
-    for (Map.Entry<String, String> entry : texts.entrySet()) {
-      if (!entry.getKey().endsWith(".java")) {
-        continue;
-      }
-      String code = withoutJavaComments(entry.getValue());
-      Matcher matcher = declaration.matcher(code);
-      if (!matcher.find()) {
-        continue;
-      }
-      int depth = 1;
-      int i = matcher.end();
-      int start = i;
-      List<String> components = new ArrayList<>();
-      int angle = 0;
-      for (; i < code.length() && depth > 0; i++) {
-        char c = code.charAt(i);
-        if (c == '(') {
-          depth++;
-        } else if (c == ')') {
-          depth--;
-        } else if (c == '<') {
-          angle++;
-        } else if (c == '>') {
-          angle--;
-        }
-        if ((depth == 0 || (c == ',' && depth == 1 && angle == 0))) {
-          String component = code.substring(start, i).strip();
-          if (!component.isEmpty()) {
-            components.add(componentName(component));
-          }
-          start = i + 1;
-        }
-      }
-      return components;
-    }
-    return List.of();
-  }
-
-  private static String componentName(String component) {
-    Matcher property = JSON_PROPERTY.matcher(component);
-    if (property.find()) {
-      return property.group(1);
-    }
-    String[] words = component.split("[\\s.]+");
-    String name = words[words.length - 1];
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static void collectPython(
-      Pattern pattern, String code, String file, Map<String, Location> into) {
-    Matcher matcher = pattern.matcher(code);
-    while (matcher.find()) {
-      String name = matcher.group(matcher.groupCount());
-      into.putIfAbsent(name, new Location(file, lineAt(code, matcher.start())));
-    }
+    return new SourceScan(
+        reads.config,
+        reads.inputs,
+        reads.environment,
+        List.copyOf(texts.keySet()),
+        reads.passed,
+        reads.inputsInconclusive);
   }
 
   /** Blanks out comments, keeping line breaks so lines stay right. */
@@ -298,15 +179,6 @@ public record SourceScan(
       i += chars[i] == '\\' ? 2 : 1;
     }
     return Math.min(i + 1, chars.length);
-  }
-
-  /** Whether a Java file may call a context accessor or read the environment at all. */
-  private static boolean mayReadContext(String text) {
-    return text.contains("onfig")
-        || text.contains("nput")
-        || text.contains("flag")
-        || text.contains("contextValue")
-        || text.contains("getenv");
   }
 
   static int lineAt(String text, int offset) {

@@ -70,7 +70,9 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean unreadable = false;
     try {
       Repository repo = Repository.load(repository.root(), System.getenv());
-      result = new GearValidator().validate(repo, specs.parse(repo));
+      // The scans of unchanged sources are kept for the next run (fwgear.scan-cache=false: not).
+      boolean cache = !"false".equals(System.getProperty("fwgear.scan-cache"));
+      result = new GearValidator(cache).validate(repo, specs.parse(repo));
     } catch (InvalidInputException e) {
       // BUILD files or settings that cannot be read: bad input (exit 2, as list, peek and package
       // give), reported in validate's own format so that --format json still parses.

@@ -60,6 +60,35 @@ class ReactorTest {
   }
 
   @Test
+  void aModulesSourcesAndWhatTheyDependOnDecideItsClassPath() throws Exception {
+    pom(
+        "",
+        "<groupId>g</groupId><artifactId>parent</artifactId><version>1</version>\n<modules>\n"
+            + "  <module>common</module>\n  <module>libs</module>\n  <module>gears/a</module>\n"
+            + "</modules>");
+    pom(
+        "libs",
+        child("libs") + "\n<modules><module>lib</module></modules><packaging>pom</packaging>");
+    pom("common", child("common", "junit-jupiter"));
+    pom("libs/lib", child("lib", "common"));
+    pom("gears/a", child("a", "lib"));
+
+    Reactor reactor = Reactor.load(root);
+
+    assertThat(reactor.moduleOf(Path.of("gears/a/src/java/app"))).contains(Path.of("gears/a"));
+    assertThat(reactor.moduleOf(Path.of("docs"))).contains(Path.of(""));
+    assertThat(reactor.withDependencies(Path.of("gears/a")))
+        .containsExactly(Path.of("gears/a"), Path.of("libs/lib"), Path.of("common"));
+    assertThat(reactor.aggregatorPoms())
+        .containsExactly(Path.of("pom.xml"), Path.of("libs/pom.xml"));
+    assertThat(reactor.modules().get(Path.of("libs/lib")).version())
+        .as("inherited from the parent")
+        .isEqualTo("1");
+    assertThat(Reactor.load(root.resolve("common")).moduleOf(Path.of("x"))).contains(Path.of(""));
+    assertThat(Reactor.load(root.resolve("nowhere")).moduleOf(Path.of("x"))).isEmpty();
+  }
+
+  @Test
   void aBrokenPomNamesItsFileAndLine() throws Exception {
     pom("", "<groupId>g</groupId><artifactId>parent\n<modules>");
 

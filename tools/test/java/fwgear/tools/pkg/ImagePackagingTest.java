@@ -172,6 +172,36 @@ class ImagePackagingTest {
 
   @Test
   @Order(5)
+  void anUnchangedImageIsWrittenOutAsAnOciArchiveToo() throws IOException {
+    Path archive = repo.resolve("out/hello.oci.tar");
+
+    String output =
+        packageAll(
+            new PackageService.Options(
+                false,
+                Optional.of(
+                    new PackageService.Output(ImageBuilder.ArchiveFormat.OCI_ARCHIVE, archive))));
+
+    assertThat(output).contains("gears/hello/src/docker:hello: unchanged").contains("oci-archive");
+    CommandRunner.Result listing =
+        CommandRunner.run(List.of("tar", "-tf", archive.toString()), null);
+    assertThat(listing.output()).contains("oci-layout").contains("index.json");
+    // The archive is the image: the builder reads it back.
+    CommandRunner.Result pulled =
+        CommandRunner.run(
+            List.of(
+                "buildah", "--storage-driver", "vfs", "pull", "--quiet", "oci-archive:" + archive),
+            null);
+    assertThat(pulled.exitCode()).as(String.join("\n", pulled.output())).isZero();
+    String id = pulled.output().get(pulled.output().size() - 1).strip();
+    CommandRunner.Result inspected =
+        CommandRunner.run(
+            List.of("buildah", "--storage-driver", "vfs", "inspect", "--type", "image", id), null);
+    assertThat(inspected.exitCode()).as(String.join("\n", inspected.output())).isZero();
+  }
+
+  @Test
+  @Order(6)
   void aChangedBaseImageRebuilds() throws IOException {
     assertThat(packageAll(PackageService.Options.defaults())).contains("unchanged");
     // The base's name now points at another image (as after rebuilding the base).
@@ -181,7 +211,7 @@ class ImagePackagingTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aFailedBuildNamesTheDockerfileLine() throws IOException {
     write(
         "gears/hello/src/docker/Dockerfile",

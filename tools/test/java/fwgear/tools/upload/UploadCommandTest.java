@@ -231,6 +231,63 @@ class UploadCommandTest {
   }
 
   @Test
+  void sinceTakesOnlyTheChangedGearsAndTheFirstRefusalStopsTheRunWithASummary() throws Exception {
+    // The repository holds the project's gears too; only zebra_sync changes from here on.
+    assertThat(gear("upload", "::", "--since", "HEAD", "--dry-run").out())
+        .contains("no selected gear changed since HEAD: nothing to upload");
+    Path archive = archive("naccdata/zebra-sync:0.0.1");
+    assertThat(gear("upload", "zebra-sync", "--archive", archive.toString()).exitCode()).isZero();
+    Files.writeString(repo.path("gears/zebra_sync/NOTES.md"), "a change, not a new version\n");
+    long before = uploads();
+
+    // One gear selected (so --archive is allowed), already on the site: refused, nothing sent.
+    Result refused = gear("upload", "::", "--since", "HEAD", "--archive", archive.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("Gear zebra-sync 0.0.1 already exists: run ./gear bump gears/zebra_sync patch")
+        .contains("nothing uploaded (" + site.baseUrl().getAuthority() + " has these versions)");
+    assertThat(uploads()).isEqualTo(before);
+
+    // Bumped, the same command uploads the new version, and only it.
+    assertThat(gear("bump", "gears/zebra_sync", "patch").exitCode()).isZero();
+    Result bumped =
+        gear(
+            "upload",
+            "::",
+            "--since",
+            "HEAD",
+            "--archive",
+            archive("naccdata/zebra-sync:0.0.2").toString());
+    assertThat(bumped.exitCode()).as(bumped.err()).isZero();
+    assertThat(bumped.out()).contains("uploaded zebra-sync 0.0.2").doesNotContain("project");
+    assertThat(uploads()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void sinceSelectsTheGearsWithUncommittedOrNewFilesAndNoOther() throws Exception {
+    // A second gear, new since HEAD (its files are untracked); zebra_sync is committed.
+    Map<Question, String> answers = new EnumMap<>(Question.class);
+    answers.put(Question.GEAR_NAME, "Yak Shave");
+    for (Question question : Question.values()) {
+      answers.putIfAbsent(question, question.defaultValue(answers));
+    }
+    GearScaffolder scaffolder =
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
+    scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
+
+    Result result = gear("upload", "::", "--since", "HEAD", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("would upload yak-shave 0.0.1")
+        .doesNotContain("zebra-sync")
+        .doesNotContain("project-management");
+    assertThat(uploads()).isZero();
+  }
+
+  @Test
   void anInconsistentGearIsRefusedBeforeAnythingIsSentOrRead() throws Exception {
     // The manifest says 0.0.2, BUILD's image tag and the gear-builder image still say 0.0.1.
     Path manifest = repo.path("gears/zebra_sync/src/docker/manifest.json");

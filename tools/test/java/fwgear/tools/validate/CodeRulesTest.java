@@ -7,11 +7,19 @@ import static fwgear.tools.validate.ValidateTestSupport.JAVA_MANIFEST;
 import static fwgear.tools.validate.ValidateTestSupport.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fwgear.problem.Problem;
 import fwgear.tools.Fixtures;
+import fwgear.tools.GearCli;
+import fwgear.tools.buildfile.Repository;
+import fwgear.tools.buildfile.Specs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CodeRulesTest {
   @TempDir Path dir;
@@ -122,6 +130,147 @@ class CodeRulesTest {
         "project_app.start:main",
         "project_app.run:main");
     assertThat(problems(root)).hasSize(1);
+  }
+
+  @Test
+  void onlyCallsOnTheGearContextAreReads() {
+    SourceScan scan =
+        SourceScan.scan(
+            Map.of(
+                "a/Run.java",
+                """
+                class Run {
+                  static final String FILE = "project_file";
+                  private final GearContext context;
+                  Run(GearContext context) { this.context = context; }
+                  void run(Csv csv, java.util.Map<String, String> map, Other other) {
+                    csv.parseInput("name,center-id");
+                    csv.input("not_an_input");
+                    other.config("not_config");
+                    map.get("center-id");
+                    context.inputPath(FILE);
+                    this.context.flag("dry_run");
+                  }
+                  static void main(String[] args) {
+                    GearEngine.create().run(args, ctx -> ctx.config("admin_group", String.class));
+                    try (var opened = GearContext.open(args)) { opened.inputFile("other_file"); }
+                  }
+                }
+                """));
+
+    assertThat(scan.inputReads()).containsOnlyKeys("project_file", "other_file");
+    assertThat(scan.inputReads().get("project_file"))
+        .isEqualTo(new SourceScan.Location("a/Run.java", 10));
+    assertThat(scan.configReads()).containsOnlyKeys("dry_run", "admin_group");
+    assertThat(scan.inconclusive("name,center-id")).as("a string passed to a helper").isTrue();
+    assertThat(scan.inconclusive("api-key")).isFalse();
+  }
+
+  @Test
+  void theContextHandedOutsideTheGearOrANameComputedMakesInputsInconclusive() {
+    String own =
+        "class Run { void run(GearContext context) { load(context); }"
+            + " static void load(GearContext c) { c.inputPath(\"x\"); } }";
+    assertThat(SourceScan.scan(Map.of("a/Run.java", own)).inputsInconclusive()).isFalse();
+    assertThat(SourceScan.scan(Map.of("a/Run.java", own)).inputReads()).containsOnlyKeys("x");
+
+    String helper = "class Run { void run(GearContext context) { Inputs.read(context); } }";
+    assertThat(SourceScan.scan(Map.of("a/Run.java", helper)).inconclusive("anything")).isTrue();
+
+    String computed =
+        "class Run { void run(GearContext context, String[] names) { context.inputPath(names[0]); } }";
+    assertThat(SourceScan.scan(Map.of("a/Run.java", computed)).inconclusive("anything")).isTrue();
+
+    String broken = "class Run { void run(GearContext context) { context.inputPath(\"x\") }";
+    assertThat(SourceScan.scan(Map.of("a/Run.java", broken)).inconclusive("anything"))
+        .as("a file that does not parse: silent")
+        .isTrue();
+  }
+
+  @Test
+  void aHelperCallNeverFailsValidateOfACorrectGear() {
+    Path root = Fixtures.copy("java", dir);
+    replace(
+        root,
+        JAVA_APP + "Run.java",
+        "    Main.run(projectFile, adminGroup, dryRun, newOnly);",
+        "    Csv csv = new Csv();\n"
+            + "    csv.parseInput(\"name,center-id\");\n"
+            + "    csv.input(\"center-id\");\n"
+            + "    Main.run(projectFile, adminGroup, dryRun, newOnly);\n"
+            + "  }\n\n"
+            + "  static final class Csv {\n"
+            + "    void parseInput(String columns) {}\n\n"
+            + "    void input(String name) {}");
+
+    assertThat(problems(root)).isEmpty();
+    CommandLine cli = GearCli.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    assertThat(cli.execute("validate", "--strict", "--root", root.toString())).isZero();
+  }
+
+  @Test
+  void pythonCountsTheToolkitsDirectFormsOnly() {
+    String run =
+        """
+        \"\"\"Entry script. Reads context.get_input_path("documented") in its docs only.\"\"\"
+        from gear_execution.gear_execution import InputFileWrapper, GearBotClient
+        from inputs.parameter_store import ParameterStore
+
+        FORM_INPUT = "form_file"
+
+
+        class Visitor:
+            @classmethod
+            def create(cls, context, parameter_store=None):
+                # context.get_input("commented")
+                client = GearBotClient.create(context=context, parameter_store=parameter_store)
+                file_input = InputFileWrapper.create(input_name='input_file', context=context)
+                admin_id = context.config.get("admin_group", "nacc")
+                dry_run = context.config.opts.get("dry_run", False)
+                delimiter = context.config["delimiter"]
+                form = context.get_input_path(FORM_INPUT)
+                table = context.get_input_filename('table_file')
+                return Visitor(client, file_input, admin_id, dry_run, delimiter, form, table)
+        """;
+
+    SourceScan scan = SourceScan.scan(Map.of("g/src/python/app/run.py", run));
+
+    assertThat(scan.inputReads()).containsOnlyKeys("form_file", "table_file");
+    assertThat(scan.inputReads().get("form_file").line()).isEqualTo(17);
+    assertThat(scan.configReads()).containsOnlyKeys("admin_group", "dry_run", "delimiter");
+    assertThat(scan.inconclusive("input_file")).as("passed to a helper by keyword").isTrue();
+    assertThat(scan.inconclusive("other_file")).isFalse();
+
+    SourceScan computed =
+        SourceScan.scan(
+            Map.of(
+                "run.py", "def main(context, name):\n    return context.get_input_path(name)\n"));
+    assertThat(computed.inputReads()).isEmpty();
+    assertThat(computed.inconclusive("any_input")).isTrue();
+  }
+
+  @Test
+  void theScansOfUnchangedSourcesAreKeptBetweenRuns() {
+    Path root = Fixtures.copy("java", dir);
+    java.util.function.Supplier<List<String>> cached =
+        () ->
+            new GearValidator(true)
+                .validate(Repository.load(root, Map.of()), Specs.ALL).problems().stream()
+                    .map(Problem::format)
+                    .toList();
+    assertThat(problems(root)).isEmpty();
+    assertThat(root.resolve(SourceScanCache.FILE)).as("not written by default").doesNotExist();
+    assertThat(cached.get()).isEmpty();
+    assertThat(root.resolve(SourceScanCache.FILE)).exists();
+
+    replace(
+        root, JAVA_APP + "Run.java", "context.config(\"admin_group\"", "context.config(\"admin\"");
+    assertThat(cached.get()).singleElement().asString().contains("code-config-undeclared");
+    assertThat(cached.get()).singleElement().asString().contains("code-config-undeclared");
+
+    write(root, SourceScanCache.FILE, "{ not json");
+    assertThat(cached.get()).singleElement().asString().contains("code-config-undeclared");
   }
 
   @Test
