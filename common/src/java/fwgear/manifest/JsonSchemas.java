@@ -19,6 +19,8 @@ import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JoniRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import fwgear.json.LocatedDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 
 /**
  * The gear spec's JSON Schemas (draft-04) on the networknt json-schema-validator: a manifest
@@ -78,10 +81,43 @@ public final class JsonSchemas {
             builder ->
                 builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder()
-                        .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
+                        .regularExpressionFactory(new EcmaRegexes())
                         .pathType(PathType.JSON_POINTER)
                         .formatAssertionsEnabled(true)
                         .build()));
+  }
+
+  /**
+   * ECMA-262 regular expressions for the library: joni's, except that a pattern both dialects read
+   * alike ({@link SimpleSchemas#simplePattern}) is compiled by java.util.regex and matched by it on
+   * text they match alike ({@link SimpleSchemas#readAlike}), by joni on other text. Joni's first
+   * compile costs some 50 ms of set-up, most of a validate run's schema work when the only pattern
+   * is the manifest schema's own for {@code name}.
+   */
+  static final class EcmaRegexes implements RegularExpressionFactory {
+    @Override
+    public RegularExpression getRegularExpression(String pattern) {
+      if (!SimpleSchemas.simplePattern(pattern)) {
+        return JoniRegularExpressionFactory.getInstance().getRegularExpression(pattern);
+      }
+      Pattern java = Pattern.compile(pattern);
+      return new RegularExpression() {
+        private volatile RegularExpression ecma;
+
+        @Override
+        public boolean matches(String text) {
+          if (SimpleSchemas.readAlike(text)) {
+            return java.matcher(text).find();
+          }
+          RegularExpression joni = ecma;
+          if (joni == null) {
+            joni = JoniRegularExpressionFactory.getInstance().getRegularExpression(pattern);
+            ecma = joni;
+          }
+          return joni.matches(text);
+        }
+      };
+    }
   }
 
   private static final String MANIFEST_SCHEMA = "manifest.schema.json";

@@ -198,13 +198,22 @@ final class SimpleSchemas {
    * {@code \s}, {@code \w}, {@code .} and {@code $} mean the same in both).
    */
   private static boolean matches(String pattern, String text) {
+    return readAlike(text)
+        && PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(text).find();
+  }
+
+  /**
+   * Whether a {@link #simplePattern} matches {@code text} the same in ECMA-262 and in
+   * java.util.regex: printable ASCII without line breaks.
+   */
+  static boolean readAlike(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 || c > 0x7e) {
         return false;
       }
     }
-    return PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(text).find();
+    return true;
   }
 
   // ---- the regular expressions ECMA-262 and java.util.regex read alike

@@ -3,6 +3,7 @@ package fwgear.manifest;
 import static fwgear.manifest.ManifestFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemasTest {
@@ -64,5 +65,56 @@ class JsonSchemasTest {
             java.util.List.of("multipleOf"),
             java.util.List.of("properties", "a", "type"),
             java.util.List.of("required"));
+  }
+
+  /**
+   * The library's regular expressions: java.util.regex where it reads a pattern as ECMA-262 does,
+   * joni everywhere else, with the same answers as joni alone on every text (line breaks and
+   * non-ASCII text go to joni).
+   */
+  @Test
+  void theRegexFactoryAnswersAsJoniDoes() {
+    List<String> patterns =
+        List.of(
+            "^[a-z0-9\\-]+$",
+            "^[0-9]{3}-[0-9]{4}$",
+            "^\\S+$",
+            "\\w+",
+            "^.*\\.txt$",
+            "^(?:a|bc)*x{2,}?$",
+            "b",
+            "^$",
+            "(?i)abc",
+            "^a{,3}$",
+            "\\bword\\b");
+    List<String> texts =
+        List.of(
+            "",
+            "abc",
+            "gear-01",
+            "Gear",
+            "555-5555",
+            "555-5555\n",
+            "a.txt",
+            "a.txt\n",
+            "x\u00e9",
+            "\u00e9t\u00e9",
+            "tab\there",
+            "bcax",
+            "axx",
+            "a{,3}",
+            "a word here",
+            "caf\u00e9 ");
+    var ours = new JsonSchemas.EcmaRegexes();
+    var joni = com.networknt.schema.regex.JoniRegularExpressionFactory.getInstance();
+    for (String pattern : patterns) {
+      var mine = ours.getRegularExpression(pattern);
+      var reference = joni.getRegularExpression(pattern);
+      for (String text : texts) {
+        assertThat(mine.matches(text))
+            .as("/%s/ on %s", pattern, text)
+            .isEqualTo(reference.matches(text));
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package fwgear.tools.local;
 import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import fwgear.tools.buildfile.Gear;
+import fwgear.tools.ignore.GitIgnores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,10 @@ import picocli.CommandLine.Spec;
     name = "config",
     mixinStandardHelpOptions = true,
     description =
-        "Creates or edits a gear's local config.json (in its src/docker folder, git-ignored),"
-            + " checking every value against the manifest. Refused changes are listed with their"
-            + " reason, exit code 2, and the file is left as it was. Without options: --show.",
+        "Creates or edits a gear's local config.json (in its src/docker folder, which should"
+            + " git-ignore it: a warning says so when it does not), checking every value against"
+            + " the manifest. Refused changes are listed with their reason, exit code 2, and the"
+            + " file is left as it was. Without options: --show.",
     footer = {
       "",
       "Examples:",
@@ -102,11 +104,37 @@ public final class ConfigCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println("gear: wrote " + localGear.display(localGear.configFile()));
+      notIgnoredWarning(localGear.root(), localGear.configFile())
+          .ifPresent(warning -> spec.commandLine().getErr().println("gear: warning: " + warning));
     }
     if (show || changes.isEmpty()) {
       spec.commandLine().getOut().print(ConfigReport.render(localGear, invocation));
       spec.commandLine().getOut().flush();
     }
     return ExitCode.OK.code();
+  }
+
+  /**
+   * Many real gear folders have no {@code .gitignore}, so the file that holds the API key would be
+   * committed by the next {@code git add}: say so, as {@code git check-ignore} judges it (the same
+   * fact {@code ./gear validate}'s gitignore-config rule reports as an error).
+   */
+  static Optional<String> notIgnoredWarning(Path root, Path configFile) {
+    Path base = root.toAbsolutePath().normalize();
+    Path absolute = configFile.toAbsolutePath().normalize();
+    if (!absolute.startsWith(base)) {
+      return Optional.empty();
+    }
+    String relative = base.relativize(absolute).toString().replace('\\', '/');
+    if (GitIgnores.git(base).isIgnored(relative, false)) {
+      return Optional.empty();
+    }
+    Path folder = base.relativize(absolute.getParent());
+    String gitignore = folder.toString().isEmpty() ? ".gitignore" : folder + "/.gitignore";
+    return Optional.of(
+        "git does not ignore "
+            + relative
+            + ", which holds the gear's API key once one is set: add config.json to "
+            + gitignore);
   }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * get_input_path}, {@code get_input_filename}, {@code get_input_file_object(_value)}, {@code
  * open_input}, {@code get_context_value} (also on {@code context.config}), {@code
  * context.config["x"]}, {@code .config.get("x")}, {@code .config.opts.get("x")}, {@code
- * .opts["x"]}. Comments and triple-quoted strings (docstrings) are left out.
+ * .opts["x"]}, and {@code options.get("x")} after {@code options = context.config.opts}. Comments
+ * and triple-quoted strings (docstrings) are left out.
  *
  * <p>Precise or silent: a string passed to any other call ({@code read_input_file(context,
  * "input_file")}, {@code InputFileWrapper.create(input_name='input_file', context=context)}) makes
@@ -25,6 +26,13 @@ final class PythonReads {
   private static final Pattern CONFIG =
       Pattern.compile(
           "\\.\\s*(?:config|opts)\\s*(?:\\.\\s*get\\s*\\(|\\[)\\s*[\"']([^\"'\\n]+)[\"']");
+
+  /** {@code options = context.config.opts}: a local name for the config (NACC's gears use it). */
+  private static final Pattern CONFIG_ALIAS =
+      Pattern.compile(
+          "(?m)^[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*[A-Za-z_][A-Za-z0-9_.]*"
+              + "\\.(?:config\\.opts|config|opts)[ \\t]*$");
+
   private static final Pattern STRING = Pattern.compile("[\"']([^\"'\\n]+)[\"']");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
   private static final Pattern CONSTANT =
@@ -78,6 +86,18 @@ final class PythonReads {
           Matcher config = CONFIG.matcher(text);
           while (config.find()) {
             reads.config(config.group(1), where(file, text, config.start()));
+          }
+          Matcher alias = CONFIG_ALIAS.matcher(text);
+          while (alias.find()) {
+            Matcher read =
+                Pattern.compile(
+                        "\\b"
+                            + alias.group(1)
+                            + "\\s*(?:\\.\\s*get\\s*\\(|\\[)\\s*[\"']([^\"'\\n]+)[\"']")
+                    .matcher(text);
+            while (read.find()) {
+              reads.config(read.group(1), where(file, text, read.start()));
+            }
           }
           Matcher argument = CALL_ARGUMENT.matcher(text);
           while (argument.find()) {

@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigCommandTest {
   private static final String KEY = "127.0.0.1:8123:s3cr3t-k3y-value";
@@ -271,6 +274,60 @@ class ConfigCommandTest {
 
     repo.gear(NO_KEY, "config", "gears/sample", "-i", "site={\"n\":1}");
     assertThat(configJson().at("/inputs/site/value/n").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aConfigFileGitWouldCommitIsWrittenWithAWarningNamingTheGitignore() throws IOException {
+    // The fixture's gear folder has no .gitignore, like most gear folders of a real NACC checkout.
+    var result = repo.gear(NO_KEY, "config", "gears/sample", "--new");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.exists(repo.configFile())).isTrue();
+    assertThat(result.err())
+        .contains(
+            "gear: warning: git does not ignore gears/sample/src/docker/config.json, which holds"
+                + " the gear's API key once one is set: add config.json to"
+                + " gears/sample/src/docker/.gitignore");
+  }
+
+  static Stream<Arguments> gitignoresThatIgnoreTheConfig() {
+    return Stream.of(
+        Arguments.of("gears/sample/src/docker/.gitignore", "config.json*\n"),
+        Arguments.of("gears/sample/src/docker/.gitignore", "*.json\n!manifest.json\n"),
+        Arguments.of("gears/sample/.gitignore", "src/docker/config.json\n"),
+        Arguments.of(".gitignore", "**/config.json\n"),
+        Arguments.of(".gitignore", "config.json\n"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("gitignoresThatIgnoreTheConfig")
+  void noWarningWhenAnyGitignoreMakesGitIgnoreIt(String gitignore, String rules)
+      throws IOException {
+    Files.writeString(repo.root.resolve(gitignore), rules);
+
+    var result = repo.gear(NO_KEY, "config", "gears/sample", "--new");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).doesNotContain("warning");
+  }
+
+  @Test
+  void aNegationThatReincludesTheFileStillWarns() throws IOException {
+    Files.writeString(
+        repo.root.resolve("gears/sample/src/docker/.gitignore"), "*.json\n!config.json\n");
+
+    var result = repo.gear(NO_KEY, "config", "gears/sample", "-c", "debug=true");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("git does not ignore gears/sample/src/docker/config.json");
+  }
+
+  @Test
+  void showingTheConfigWritesNothingAndWarnsOfNothing() {
+    var result = repo.gear(NO_KEY, "config", "gears/sample", "--show");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).doesNotContain("warning");
   }
 
   @ParameterizedTest

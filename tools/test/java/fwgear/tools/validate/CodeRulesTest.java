@@ -231,6 +231,8 @@ class CodeRulesTest {
                 delimiter = context.config["delimiter"]
                 form = context.get_input_path(FORM_INPUT)
                 table = context.get_input_filename('table_file')
+                options = context.config.opts
+                errors = options.get("error_configs")
                 return Visitor(client, file_input, admin_id, dry_run, delimiter, form, table)
         """;
 
@@ -238,7 +240,9 @@ class CodeRulesTest {
 
     assertThat(scan.inputReads()).containsOnlyKeys("form_file", "table_file");
     assertThat(scan.inputReads().get("form_file").line()).isEqualTo(17);
-    assertThat(scan.configReads()).containsOnlyKeys("admin_group", "dry_run", "delimiter");
+    assertThat(scan.configReads())
+        .containsOnlyKeys("admin_group", "dry_run", "delimiter", "error_configs");
+    assertThat(scan.configReads().get("error_configs").line()).isEqualTo(20);
     assertThat(scan.inconclusive("input_file")).as("passed to a helper by keyword").isTrue();
     assertThat(scan.inconclusive("other_file")).isFalse();
 
