@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,6 +92,16 @@ public final class LocatedDocument {
 
   public static LocatedDocument parseJson(String text, String displayName) {
     return parse(text, displayName, JSON);
+  }
+
+  /** {@link #parseJson} by Jackson alone, without the plain reader (tests compare the two). */
+  static LocatedDocument parseJsonWithJackson(String text, String displayName) {
+    return parse(text, displayName, new JsonFactory());
+  }
+
+  /** Every pointer this document has a line for (tests). */
+  Map<String, Integer> lines() {
+    return lines;
   }
 
   public static LocatedDocument parseYaml(String text, String displayName) {
@@ -175,6 +186,14 @@ public final class LocatedDocument {
     try {
       JsonNode root;
       OnePass pass = new OnePass();
+      if (factory == JSON) {
+        Optional<JsonNode> plain = new PlainReader(text, pass).document();
+        if (plain.isPresent()) {
+          return new LocatedDocument(
+              displayName, plain.get(), new Located(pass.lines, pass.duplicates));
+        }
+        pass = new OnePass(); // not plain: Jackson reads it (and words any syntax error)
+      }
       try (JsonParser parser = factory.createParser(text)) {
         root = parser.nextToken() == null ? MissingNode.getInstance() : pass.tree(parser, "", true);
         if (parser.nextToken() != null) {
@@ -232,7 +251,7 @@ public final class LocatedDocument {
       return LocatedDocument.tree(parser);
     }
 
-    private void field(String pointer, int line) {
+    void field(String pointer, int line) {
       if (!keys.add(pointer)) {
         // The parser keeps the last copy: lines point at it, not at the one it overrides.
         duplicates.add(new Duplicate(pointer, lines.getOrDefault(pointer, 0), line));
@@ -244,10 +263,264 @@ public final class LocatedDocument {
       lines.putIfAbsent(pointer, line);
     }
 
-    private static String escape(String name) {
+    static String escape(String name) {
       return name.indexOf('~') < 0 && name.indexOf('/') < 0
           ? name
           : name.replace("~", "~0").replace("/", "~1");
+    }
+  }
+
+  /**
+   * A reader of plain JSON, the kind a manifest and a config.json are: objects, arrays, strings
+   * (with escapes), integers, true, false and null, with the lines {@link OnePass} records. It
+   * gives up (empty) on anything else: a number with a fraction or exponent or beyond a long, a
+   * control character in a string, deep nesting, any syntax error; Jackson then reads the text, so
+   * the tree of such a document and the words of every syntax error are Jackson's. A gear's first
+   * Jackson parser costs about 6 ms of its start (its base class's static fields set up BigInteger
+   * and BigDecimal, whose own set-up is that slow in the interpreter), a tenth of the start, for
+   * documents this reader takes in well under a millisecond. {@code LocatedDocumentTest} checks
+   * that both readings give the same tree and lines.
+   */
+  private static final class PlainReader {
+    private final String text;
+    private final OnePass pass;
+    private int at;
+    private int line = 1;
+
+    PlainReader(String text, OnePass pass) {
+      this.text = text;
+      this.pass = pass;
+    }
+
+    /** The document's one value, or empty when it is not plain JSON. */
+    Optional<JsonNode> document() {
+      JsonNode root = value("", true, 0);
+      if (root == null) {
+        return Optional.empty();
+      }
+      skipSpace();
+      return at == text.length() ? Optional.of(root) : Optional.empty();
+    }
+
+    /**
+     * The value at the next token, lined at {@code pointer} when {@code lined}; null: not plain.
+     */
+    private JsonNode value(String pointer, boolean lined, int depth) {
+      skipSpace();
+      if (at >= text.length() || depth > 200) {
+        return null;
+      }
+      if (lined) {
+        pass.lines.putIfAbsent(pointer, line);
+      }
+      char c = text.charAt(at);
+      switch (c) {
+        case '{' -> {
+          return object(pointer, depth);
+        }
+        case '[' -> {
+          return array(pointer, depth);
+        }
+        case '"' -> {
+          String string = string();
+          return string == null ? null : NODES.textNode(string);
+        }
+        case 't' -> {
+          return word("true") ? NODES.booleanNode(true) : null;
+        }
+        case 'f' -> {
+          return word("false") ? NODES.booleanNode(false) : null;
+        }
+        case 'n' -> {
+          return word("null") ? NODES.nullNode() : null;
+        }
+        default -> {
+          return number();
+        }
+      }
+    }
+
+    private JsonNode object(String pointer, int depth) {
+      ObjectNode object = NODES.objectNode();
+      at++; // {
+      skipSpace();
+      if (at < text.length() && text.charAt(at) == '}') {
+        at++;
+        return object;
+      }
+      while (true) {
+        skipSpace();
+        if (at >= text.length() || text.charAt(at) != '"') {
+          return null;
+        }
+        int keyLine = line;
+        String name = string();
+        if (name == null) {
+          return null;
+        }
+        String key = pointer + "/" + OnePass.escape(name);
+        pass.field(key, keyLine);
+        skipSpace();
+        if (at >= text.length() || text.charAt(at) != ':') {
+          return null;
+        }
+        at++;
+        JsonNode value = value(key, false, depth + 1);
+        if (value == null) {
+          return null;
+        }
+        object.replace(name, value);
+        skipSpace();
+        if (at >= text.length()) {
+          return null;
+        }
+        char c = text.charAt(at++);
+        if (c == '}') {
+          return object;
+        }
+        if (c != ',') {
+          return null;
+        }
+      }
+    }
+
+    private JsonNode array(String pointer, int depth) {
+      ArrayNode array = NODES.arrayNode();
+      at++; // [
+      skipSpace();
+      if (at < text.length() && text.charAt(at) == ']') {
+        at++;
+        return array;
+      }
+      for (int index = 0; ; index++) {
+        JsonNode item = value(pointer + "/" + index, true, depth + 1);
+        if (item == null) {
+          return null;
+        }
+        array.add(item);
+        skipSpace();
+        if (at >= text.length()) {
+          return null;
+        }
+        char c = text.charAt(at++);
+        if (c == ']') {
+          return array;
+        }
+        if (c != ',') {
+          return null;
+        }
+      }
+    }
+
+    /** The string at {@code at} (its opening quote); null when it is not plain. */
+    private String string() {
+      at++; // "
+      StringBuilder out = null;
+      int start = at;
+      while (at < text.length()) {
+        char c = text.charAt(at);
+        if (c == '"') {
+          String value =
+              out == null ? text.substring(start, at) : out.append(text, start, at).toString();
+          at++;
+          return value;
+        }
+        if (c < 0x20) {
+          return null;
+        }
+        if (c == '\\') {
+          if (out == null) {
+            out = new StringBuilder();
+          }
+          out.append(text, start, at);
+          if (at + 1 >= text.length()) {
+            return null;
+          }
+          char e = text.charAt(at + 1);
+          switch (e) {
+            case '"', '\\', '/' -> out.append(e);
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'u' -> {
+              if (at + 6 > text.length()) {
+                return null;
+              }
+              int code = 0;
+              for (int i = at + 2; i < at + 6; i++) {
+                int digit = Character.digit(text.charAt(i), 16);
+                if (digit < 0) {
+                  return null;
+                }
+                code = code * 16 + digit;
+              }
+              out.append((char) code);
+              at += 4;
+            }
+            default -> {
+              return null;
+            }
+          }
+          at += 2;
+          start = at;
+        } else {
+          at++;
+        }
+      }
+      return null;
+    }
+
+    private boolean word(String word) {
+      if (!text.startsWith(word, at)) {
+        return false;
+      }
+      at += word.length();
+      // A letter or digit right after (truex) is not plain: Jackson says what is wrong.
+      return at >= text.length() || !Character.isLetterOrDigit(text.charAt(at));
+    }
+
+    /** An integer within a long, as Jackson's tree has it (int or long node); else null. */
+    private JsonNode number() {
+      int start = at;
+      if (at < text.length() && text.charAt(at) == '-') {
+        at++;
+      }
+      int digits = at;
+      while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+        at++;
+      }
+      int count = at - digits;
+      if (count == 0 || count > 18 || (count > 1 && text.charAt(digits) == '0')) {
+        return null;
+      }
+      if (at < text.length()) {
+        char next = text.charAt(at);
+        if (next == '.' || next == 'e' || next == 'E' || Character.isLetterOrDigit(next)) {
+          return null;
+        }
+      }
+      long value = Long.parseLong(text, start, at, 10);
+      return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
+    /** Spaces, tabs and line breaks (CR, LF, CR LF: one line each, as Jackson counts). */
+    private void skipSpace() {
+      while (at < text.length()) {
+        char c = text.charAt(at);
+        if (c == '\n') {
+          line++;
+        } else if (c == '\r') {
+          line++;
+          if (at + 1 < text.length() && text.charAt(at + 1) == '\n') {
+            at++;
+          }
+        } else if (c != ' ' && c != '\t') {
+          return;
+        }
+        at++;
+      }
     }
   }
 

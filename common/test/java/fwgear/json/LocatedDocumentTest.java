@@ -132,4 +132,60 @@ class LocatedDocumentTest {
     assertThat(docs.get(1).duplicateKeys()).extracting(Problem::line).containsExactly(8);
     assertThat(LocatedDocument.parseJson("{\"a\": 1}", "c.json").duplicateKeys()).isEmpty();
   }
+
+  /**
+   * The plain reader that reads a gear's manifest and config.json at its start gives the tree,
+   * lines and repeated keys Jackson gives, for the repository's manifests and for documents at its
+   * edges; what it does not take (floats, big numbers, comments, bad syntax) Jackson reads.
+   */
+  @Test
+  void thePlainReaderAndJacksonReadTheSame() throws java.io.IOException {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    try (var files = java.nio.file.Files.walk(root.resolve("gears"))) {
+      for (java.nio.file.Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        texts.add(java.nio.file.Files.readString(file));
+      }
+    }
+    assertThat(texts).hasSizeGreaterThan(4);
+    texts.addAll(
+        java.util.List.of(
+            "{}",
+            "[]",
+            " \r\n{\"a\": [1, -2, 2147483648, -9223372036854775807, 0, {\"b\": null}]}\r\n",
+            "{\"a\": 1,\r\"b\": true,\n\"c\": false}",
+            "{\"e\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\", \"\": \"\"}",
+            "{\"a/b~c\": {\"x\": 1}, \"a/b~c\": {\"y\": [2]}}",
+            "{\"d\": {\"k\": 1, \"k\": 2}, \"d\": 3}",
+            "\"text\"",
+            "42",
+            "{\"f\": 1.5, \"g\": 1e3, \"h\": 123456789012345678901234}",
+            "{\"big\": 1234567890123456789}"));
+    for (String text : texts) {
+      LocatedDocument plain = LocatedDocument.parseJson(text, "x.json");
+      LocatedDocument jackson = LocatedDocument.parseJsonWithJackson(text, "x.json");
+      assertThat(plain.root()).as(text).isEqualTo(jackson.root());
+      assertThat(plain.root().toString()).as(text).isEqualTo(jackson.root().toString());
+      assertThat(plain.lines()).as(text).isEqualTo(jackson.lines());
+      assertThat(plain.duplicateKeys()).as(text).isEqualTo(jackson.duplicateKeys());
+    }
+    // Syntax errors are Jackson's, worded as before.
+    for (String bad :
+        java.util.List.of("{\"a\": 01}", "{\"a\": tru}", "{\"a\": 1} x", "", "{\"a\": \"\t\"}")) {
+      assertThat(problem(() -> LocatedDocument.parseJson(bad, "x.json")))
+          .as(bad)
+          .isEqualTo(problem(() -> LocatedDocument.parseJsonWithJackson(bad, "x.json")))
+          .isNotEmpty();
+    }
+  }
+
+  private static String problem(Runnable parse) {
+    try {
+      parse.run();
+      return "";
+    } catch (fwgear.problem.InvalidInputException e) {
+      return e.problems().toString();
+    }
+  }
 }
