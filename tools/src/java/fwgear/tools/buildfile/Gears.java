@@ -1,11 +1,6 @@
 package fwgear.tools.buildfile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fwgear.tools.UsageException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +52,7 @@ public final class Gears {
         binary = Optional.of(packaged);
       }
     }
-    return new Gear(image.name(), folderOf(target.directory()), manifest, image, binary);
+    return new Gear(repository, image, folderOf(target.directory()), manifest, binary);
   }
 
   /** {@code gears/x/src/docker} -> {@code gears/x}; a folder without {@code src/} is its own. */
@@ -96,7 +91,8 @@ public final class Gears {
                         || g.image().address().spec().equals(key))
             .toList();
     if (matches.isEmpty()) {
-      matches = gears.stream().filter(g -> manifestName(g).map(key::equals).orElse(false)).toList();
+      matches =
+          gears.stream().filter(g -> g.manifestName().map(key::equals).orElse(false)).toList();
     }
     if (matches.size() == 1) {
       return matches.get(0);
@@ -115,18 +111,5 @@ public final class Gears {
             + nameOrFolder
             + "' names several gears: "
             + String.join(", ", matches.stream().map(g -> g.image().address().spec()).toList()));
-  }
-
-  private Optional<String> manifestName(Gear gear) {
-    Path file = repository.resolve(gear.manifest());
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode name = new ObjectMapper().readTree(file.toFile()).path("name");
-      return name.isTextual() ? Optional.of(name.asText()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 }

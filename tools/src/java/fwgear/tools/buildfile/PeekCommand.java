@@ -48,15 +48,19 @@ public final class PeekCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** The FROM images with build args resolved, when the Dockerfile can be read. */
+  /**
+   * The FROM images with build args resolved, from the Dockerfile as the build-context rule reads
+   * it; empty when it cannot be read.
+   */
   private static java.util.Optional<List<String>> baseImages(Repository repo, DockerImage image) {
     try {
-      fwgear.tools.docker.Dockerfile dockerfile =
-          fwgear.tools.docker.ImageContext.dockerfile(repo.root(), image);
-      return java.util.Optional.of(
-          dockerfile.froms(image.buildArgValues()).stream()
-              .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)
-              .toList());
+      return fwgear.tools.docker.ImageContext.of(repo, image)
+          .parsed()
+          .map(
+              dockerfile ->
+                  dockerfile.froms(image.buildArgValues()).stream()
+                      .map(fwgear.tools.docker.Dockerfile.From::resolvedImage)
+                      .toList());
     } catch (fwgear.problem.InvalidInputException e) {
       return java.util.Optional.empty();
     }

@@ -291,11 +291,6 @@ public final class Repository {
     return DockerImage.resolve(target, settings, environment);
   }
 
-  /** The environment the repository was loaded with. */
-  public Map<String, String> environment() {
-    return environment;
-  }
-
   /** A path relative to the root, as a file system path. */
   public Path resolve(String relativePath) {
     return root.resolve(relativePath);

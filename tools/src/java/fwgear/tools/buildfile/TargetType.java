@@ -14,8 +14,6 @@ import java.util.function.Function;
  * @param required the fields a target of this type must set
  * @param outputSuffix the file suffix of the packaged binary ({@code .jar}, {@code .pex}) for types
  *     that package into one file, empty otherwise
- * @param packageable whether {@code ./gear package} can build it (and a docker_image may depend on
- *     it)
  * @param opaque a Pants built-in type this tool does not model: any field is accepted unchecked, it
  *     can be depended on, and it is never packaged by {@code ./gear}
  * @param backend the Pants backend that registers the type ({@code core}, {@code python}, ...)
@@ -26,7 +24,6 @@ public record TargetType(
     Map<String, FieldKind> fields,
     Set<String> required,
     Optional<String> outputSuffix,
-    boolean packageable,
     boolean opaque,
     String backend,
     Function<Declaration, Target> create) {
@@ -39,7 +36,7 @@ public record TargetType(
   /** A built-in type that is known by name only. */
   static TargetType opaque(String name, String backend) {
     return new TargetType(
-        name, Map.of(), Set.of(), Optional.empty(), false, true, backend, Target.OpaqueTarget::new);
+        name, Map.of(), Set.of(), Optional.empty(), true, backend, Target.OpaqueTarget::new);
   }
 
   /** The kind of value a field takes, checked when a BUILD file is loaded. */

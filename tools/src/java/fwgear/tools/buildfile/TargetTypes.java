@@ -130,7 +130,6 @@ public final class TargetTypes {
         d -> new Target.FileTarget(d, d.string("source").orElseThrow()),
         Set.of("source"),
         null,
-        false,
         f("source", FieldKind.STRING));
     add(
         types,
@@ -138,7 +137,6 @@ public final class TargetTypes {
         withSources(Target.FilesTarget::new),
         Set.of("sources"),
         null,
-        false,
         sources(),
         f("overrides", FieldKind.DICT));
     add(
@@ -147,7 +145,6 @@ public final class TargetTypes {
         d -> new Target.ResourceTarget(d, d.string("source").orElseThrow()),
         Set.of("source"),
         null,
-        false,
         f("source", FieldKind.STRING));
     add(
         types,
@@ -155,7 +152,6 @@ public final class TargetTypes {
         withSources(Target.ResourcesTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         f("overrides", FieldKind.DICT));
     Map<String, FieldKind> jvm =
@@ -169,7 +165,6 @@ public final class TargetTypes {
         withSources(Target.JavaSourcesTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         jvm,
         f("experimental_provides_types", FieldKind.STRING_LIST),
@@ -180,7 +175,6 @@ public final class TargetTypes {
         withSources(Target.JunitTestsTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         jvm,
         f("timeout", FieldKind.INTEGER),
@@ -192,7 +186,6 @@ public final class TargetTypes {
         d -> new Target.DeployJarTarget(d, d.string("main").orElseThrow(), d.string("output_path")),
         Set.of("main"),
         ".jar",
-        true,
         f("main", FieldKind.STRING),
         f("output_path", FieldKind.STRING),
         f("resolve", FieldKind.STRING),
@@ -207,7 +200,6 @@ public final class TargetTypes {
         TargetTypes::dockerImage,
         Set.of(),
         null,
-        true,
         f("source", FieldKind.STRING),
         f("instructions", FieldKind.STRING_LIST),
         f("image_tags", FieldKind.STRING_LIST),
@@ -251,7 +243,6 @@ public final class TargetTypes {
         withSources(Target.PythonSourcesTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         python,
         f("restartable", FieldKind.BOOLEAN),
@@ -262,7 +253,6 @@ public final class TargetTypes {
         withSources(Target.PythonTestsTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         python,
         f("timeout", FieldKind.INTEGER),
@@ -277,7 +267,6 @@ public final class TargetTypes {
         withSources(Target.PythonTestUtilsTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         python);
     add(
@@ -286,7 +275,6 @@ public final class TargetTypes {
         d -> new Target.PexBinaryTarget(d, d.string("entry_point"), d.string("output_path")),
         Set.of(),
         ".pex",
-        true,
         f("entry_point", FieldKind.STRING),
         f("script", FieldKind.STRING),
         f("executable", FieldKind.STRING),
@@ -319,7 +307,6 @@ public final class TargetTypes {
         d -> new Target.PythonRequirementTarget(d, d.stringsOrEmpty("requirements")),
         Set.of("requirements"),
         null,
-        false,
         f("requirements", FieldKind.STRING_LIST),
         f("modules", FieldKind.STRING_LIST),
         f("type_stub_modules", FieldKind.STRING_LIST),
@@ -331,7 +318,6 @@ public final class TargetTypes {
         d -> new Target.PythonRequirementsTarget(d, d.string("source")),
         Set.of(),
         null,
-        false,
         f("source", FieldKind.STRING),
         f("module_mapping", FieldKind.DICT),
         f("type_stubs_module_mapping", FieldKind.DICT),
@@ -343,7 +329,6 @@ public final class TargetTypes {
         withSources(Target.ShellSourcesTarget::new),
         Set.of(),
         null,
-        false,
         sources(),
         f("skip_shellcheck", FieldKind.BOOLEAN),
         f("skip_shfmt", FieldKind.BOOLEAN),
@@ -396,7 +381,6 @@ public final class TargetTypes {
       Function<Declaration, Target> create,
       Set<String> required,
       String outputSuffix,
-      boolean packageable,
       Object... fieldGroups) {
     Map<String, FieldKind> fields = new LinkedHashMap<>();
     fields.put("name", FieldKind.STRING);
@@ -417,7 +401,6 @@ public final class TargetTypes {
             fields,
             required,
             Optional.ofNullable(outputSuffix),
-            packageable,
             false,
             backendOf(name),
             create));

@@ -2,7 +2,7 @@ package fwgear.tools.changes;
 
 import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
-import fwgear.tools.release.GearFiles;
+import fwgear.tools.buildfile.Gear;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,12 +60,12 @@ public final class ChangedCommand implements Callable<Integer> {
   public Integer call() {
     Path root = repository.root();
     PrintWriter out = spec.commandLine().getOut();
-    List<GearFiles> gears = new ChangedGears(root).since(since, dependents);
-    for (GearFiles gear : gears) {
+    List<Gear> gears = new ChangedGears(root, System.getenv()).since(since, dependents);
+    for (Gear gear : gears) {
       out.println(
           switch (format) {
             case SPEC -> gear.folder() + "::";
-            case FOLDER -> gear.folder().toString();
+            case FOLDER -> gear.folder();
             case NAME -> gear.manifestName().orElse(gear.name());
           });
     }

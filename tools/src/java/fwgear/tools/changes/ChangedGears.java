@@ -1,8 +1,10 @@
 package fwgear.tools.changes;
 
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Repository;
 import fwgear.tools.maven.Reactor;
-import fwgear.tools.release.GearFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,15 +27,20 @@ public final class ChangedGears {
   private static final Pattern MODULES = Pattern.compile("(?s)<modules>.*?</modules>");
 
   private final Path root;
+  private final Map<String, String> environment;
   private final Git git;
 
-  public ChangedGears(Path root) {
+  /**
+   * @param environment what the repository's BUILD files are loaded with ({@code env()})
+   */
+  public ChangedGears(Path root, Map<String, String> environment) {
     this.root = root;
+    this.environment = environment;
     this.git = new Git(root);
   }
 
   /** The changed gears, sorted by folder. */
-  public List<GearFiles> since(String ref, boolean dependents) {
+  public List<Gear> since(String ref, boolean dependents) {
     if (git.lines("rev-parse", "--is-inside-work-tree").isEmpty() || !git.isCommit(ref)) {
       throw new UsageException("changed: '" + ref + "' is not a commit of this git repository");
     }
@@ -41,8 +49,8 @@ public final class ChangedGears {
     files.addAll(git.lines("diff", "--name-only", "--no-renames", "--relative", ref, "--", "."));
     files.addAll(git.lines("ls-files", "--others", "--exclude-standard", "--", "."));
 
-    List<GearFiles> gears = GearFiles.all(root);
-    Set<GearFiles> result = new LinkedHashSet<>();
+    List<Gear> gears = Gears.of(Repository.load(root, environment)).all();
+    Set<Gear> result = new LinkedHashSet<>();
     List<Path> changed = files.stream().map(Path::of).toList();
     for (Path file : changed) {
       owningGear(gears, file).ifPresent(result::add);
@@ -61,17 +69,17 @@ public final class ChangedGears {
         }
       }
       for (Path module : reactor.withDependents(changedModules)) {
-        gears.stream().filter(gear -> gear.folder().equals(module)).forEach(result::add);
+        gears.stream().filter(gear -> Path.of(gear.folder()).equals(module)).forEach(result::add);
       }
     }
-    return result.stream().sorted(Comparator.comparing(gear -> gear.folder().toString())).toList();
+    return result.stream().sorted(Comparator.comparing(Gear::folder)).toList();
   }
 
   /** The gear whose folder holds a file: the deepest, should gear folders nest. */
-  private static Optional<GearFiles> owningGear(List<GearFiles> gears, Path file) {
+  private static Optional<Gear> owningGear(List<Gear> gears, Path file) {
     return gears.stream()
-        .filter(gear -> !gear.folder().toString().isEmpty() && file.startsWith(gear.folder()))
-        .max(Comparator.comparingInt(gear -> gear.folder().getNameCount()));
+        .filter(gear -> !gear.folder().isEmpty() && file.startsWith(gear.folder()))
+        .max(Comparator.comparingInt(gear -> Path.of(gear.folder()).getNameCount()));
   }
 
   /** The root pom changed in more than its module list (adding a gear changes no one's build). */

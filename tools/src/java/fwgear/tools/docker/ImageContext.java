@@ -143,7 +143,7 @@ public record ImageContext(
    *
    * @throws InvalidInputException when the file is missing or unreadable
    */
-  public static String dockerfileText(Path root, DockerImage image) {
+  private static String dockerfileText(Path root, DockerImage image) {
     Optional<Located<List<String>>> instructions = image.target().instructions();
     if (instructions.isPresent()) {
       return String.join("\n", instructions.get().value()) + "\n";
@@ -158,11 +158,6 @@ public record ImageContext(
       throw new InvalidInputException(
           Problem.error(image.dockerfile(), 0, "", "dockerfile-unreadable", "cannot read: " + e));
     }
-  }
-
-  /** The Dockerfile, parsed (problems name {@link DockerImage#dockerfile()}). */
-  public static Dockerfile dockerfile(Path root, DockerImage image) {
-    return Dockerfile.parse(dockerfileText(root, image), image.dockerfile());
   }
 
   /**

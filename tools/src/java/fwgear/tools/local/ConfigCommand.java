@@ -2,6 +2,7 @@ package fwgear.tools.local;
 
 import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.ignore.GitIgnores;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalGear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
+    Gear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
     ConfigService service =
         new ConfigService(
             workingDir, keys, lookup, note -> spec.commandLine().getErr().println("gear: " + note));

@@ -11,6 +11,7 @@ import fwgear.manifest.InputSpec;
 import fwgear.manifest.JsonSchemas;
 import fwgear.manifest.Manifest;
 import fwgear.problem.Problem;
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,14 +31,13 @@ public final class ConfigEditor {
   static final String API_KEY = InputSpec.API_KEY;
   static final String CONTEXT = InputSpec.CONTEXT;
 
-  private final LocalGear gear;
+  private final Gear gear;
   private final GearConfigFile invocation;
   private final Path workingDir;
   private final ApiKeySource keys;
   private final List<Problem> problems = new ArrayList<>();
 
-  public ConfigEditor(
-      LocalGear gear, GearConfigFile invocation, Path workingDir, ApiKeySource keys) {
+  public ConfigEditor(Gear gear, GearConfigFile invocation, Path workingDir, ApiKeySource keys) {
     this.gear = gear;
     this.invocation = invocation;
     this.workingDir = workingDir;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.flywheel.ApiKey;
 import fwgear.manifest.ConfigDirective;
 import fwgear.manifest.InputSpec;
+import fwgear.tools.buildfile.Gear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,12 @@ import java.util.Map;
 public final class ConfigReport {
   private ConfigReport() {}
 
-  public static String render(LocalGear gear, GearConfigFile invocation) {
+  public static String render(Gear gear, GearConfigFile invocation) {
     StringBuilder text = new StringBuilder();
     text.append("gear ")
-        .append(gear.name())
+        .append(gear.manifest().name())
         .append(' ')
-        .append(gear.version())
+        .append(gear.manifest().version())
         .append(": ")
         .append(gear.display(gear.configFile()))
         .append('\n');

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fwgear.flywheel.ApiKey;
 import fwgear.manifest.InputSpec;
 import fwgear.problem.InvalidInputException;
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ConfigService {
    * The gear's current invocation: its config.json, or the manifest's defaults when there is none
    * yet.
    */
-  public GearConfigFile current(LocalGear gear) {
+  public GearConfigFile current(Gear gear) {
     Path file = gear.configFile();
     if (Files.isRegularFile(file)) {
       return GearConfigFile.read(file, gear.display(file));
@@ -77,7 +78,7 @@ public final class ConfigService {
    * Applies the changes to a copy of the invocation; returns the result, or throws an {@link
    * InvalidInputException} with every refused change. Nothing is written.
    */
-  public GearConfigFile edit(LocalGear gear, GearConfigFile start, Changes changes) {
+  public GearConfigFile edit(Gear gear, GearConfigFile start, Changes changes) {
     GearConfigFile base = changes.fresh() ? ConfigEditor.defaults(gear.manifest()) : start.copy();
     ConfigEditor editor = new ConfigEditor(gear, base, workingDir, keys);
     changes.options().forEach(editor::setOption);
@@ -97,7 +98,7 @@ public final class ConfigService {
    * With an API key configured, a destination path gets the id of the container on the key's site;
    * otherwise (or when it is not there) the path stands in for the id.
    */
-  private void resolveDestination(LocalGear gear, GearConfigFile invocation) {
+  private void resolveDestination(Gear gear, GearConfigFile invocation) {
     ObjectNode destination = invocation.destination();
     String path = destination.path("path").asText("");
     if (path.isEmpty()) {
@@ -135,7 +136,7 @@ public final class ConfigService {
   }
 
   /** Applies the changes to the gear's config.json and writes it atomically. */
-  public GearConfigFile apply(LocalGear gear, Changes changes) {
+  public GearConfigFile apply(Gear gear, Changes changes) {
     GearConfigFile start = changes.fresh() ? ConfigEditor.defaults(gear.manifest()) : current(gear);
     GearConfigFile result = edit(gear, start, changes);
     result.write(gear.configFile());

@@ -1,6 +1,7 @@
 package fwgear.tools.local;
 
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "no demo " + which + " (templates, pull-metadata or user-management)");
           };
     }
-    LocalGear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
+    Gear gear = LocalGears.resolve(repository.root(workingDir), workingDir, demo.gear());
     if (projectFile != null && demo.fileInput() == null) {
       throw new fwgear.tools.UsageException(
           "--project-file: the " + which + " demo's first gear takes no file input");

@@ -8,6 +8,7 @@ import fwgear.emulator.RequestLog;
 import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.manifest.InputSpec;
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -179,9 +180,8 @@ public final class DemoService {
    * is reached over the host network).
    */
   public int run(Demo demo, List<String> options, Optional<RunService.ImageLauncher> image) {
-    LocalGear gear = LocalGears.resolve(root, root, demo.gear());
-    List<LocalGear> next =
-        demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
+    Gear gear = LocalGears.resolve(root, root, demo.gear());
+    List<Gear> next = demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
     quietServerLogs();
     Path data = temporaryFolder();
     Optional<Path> seed = Optional.ofNullable(demo.seed()).map(root::resolve);
@@ -203,9 +203,9 @@ public final class DemoService {
           demo.fileInput() == null ? List.of() : List.of(demo.fileInput() + "=" + demo.file());
       int exitCode =
           run(runs, gear, configure(gear, firstInputs, key, with(options, demo, gear)), inImage);
-      LocalGear last = gear;
+      Gear last = gear;
       List<String> lastInputs = List.of();
-      for (LocalGear then : next) {
+      for (Gear then : next) {
         if (exitCode != 0) {
           break;
         }
@@ -260,12 +260,15 @@ public final class DemoService {
   }
 
   /** The demo's config values for this gear, then the command line's. */
-  private List<String> with(List<String> options, Demo demo, LocalGear gear) {
+  private List<String> with(List<String> options, Demo demo, Gear gear) {
     List<String> all = new ArrayList<>();
     demo.config()
         .forEach(
             (name, values) -> {
-              if (LocalGears.resolve(root, root, name).name().equals(gear.name())) {
+              if (LocalGears.resolve(root, root, name)
+                  .manifest()
+                  .name()
+                  .equals(gear.manifest().name())) {
                 all.addAll(values);
               }
             });
@@ -278,10 +281,13 @@ public final class DemoService {
    * file is downloaded to {@value #SITE_INPUTS}. Empty (said on stderr) when a file is not there,
    * as after a dry run.
    */
-  private Optional<List<String>> siteInputs(Demo demo, LocalGear gear, FlywheelClient client) {
+  private Optional<List<String>> siteInputs(Demo demo, Gear gear, FlywheelClient client) {
     List<String> inputs = new ArrayList<>();
     for (Map.Entry<String, SiteFile> entry : demo.siteInputs().entrySet()) {
-      if (!LocalGears.resolve(root, root, entry.getKey()).name().equals(gear.name())) {
+      if (!LocalGears.resolve(root, root, entry.getKey())
+          .manifest()
+          .name()
+          .equals(gear.manifest().name())) {
         continue;
       }
       SiteFile file = entry.getValue();
@@ -295,11 +301,11 @@ public final class DemoService {
             "gear: the site has no file "
                 + file
                 + " for "
-                + gear.name()
+                + gear.manifest().name()
                 + "'s input "
                 + file.input()
                 + " (a dry run uploads nothing); "
-                + gear.name()
+                + gear.manifest().name()
                 + " does not run");
         return Optional.empty();
       }
@@ -313,7 +319,7 @@ public final class DemoService {
       }
       err.println(
           "gear: "
-              + gear.name()
+              + gear.manifest().name()
               + "'s input "
               + file.input()
               + " is "
@@ -372,17 +378,19 @@ public final class DemoService {
 
   private int run(
       RunService runs,
-      LocalGear gear,
+      Gear gear,
       GearConfigFile invocation,
       Optional<RunService.ImageLauncher> image) {
-    Path folder = root.resolve("tmp/gear/demo").resolve(gear.name() + "_" + gear.version());
+    Path folder =
+        root.resolve("tmp/gear/demo")
+            .resolve(gear.manifest().name() + "_" + gear.manifest().version());
     return image.isPresent()
         ? runs.runInImage(gear, invocation, folder, List.of(), image.get())
         : runs.run(gear, invocation, folder);
   }
 
   private static GearConfigFile configure(
-      LocalGear gear, List<String> fileInputs, ApiKey key, List<String> options) {
+      Gear gear, List<String> fileInputs, ApiKey key, List<String> options) {
     List<String> inputs = new ArrayList<>(fileInputs);
     gear.manifest().inputs().values().stream()
         .filter(InputSpec::isApiKey)

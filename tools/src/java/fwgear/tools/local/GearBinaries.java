@@ -1,5 +1,6 @@
 package fwgear.tools.local;
 
+import fwgear.tools.buildfile.Gear;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Map;
 public interface GearBinaries {
 
   /** In-image paths mapped to local files; packaged ones may not be built yet. */
-  Map<String, Path> locate(LocalGear gear);
+  Map<String, Path> locate(Gear gear);
 
   /** Builds the packaged binaries that are stale (a line of progress each), then locates all. */
-  Map<String, Path> build(LocalGear gear, PrintWriter progress);
+  Map<String, Path> build(Gear gear, PrintWriter progress);
 }

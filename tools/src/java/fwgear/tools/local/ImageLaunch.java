@@ -1,5 +1,6 @@
 package fwgear.tools.local;
 
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.pkg.ImageRunner;
@@ -38,27 +39,30 @@ public final class ImageLaunch implements RunService.ImageLauncher {
   }
 
   @Override
-  public int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
-    String address = gear.target().image().address().toString();
+  public int run(Gear gear, RunFolder run, String command, PrintWriter out, PrintWriter err) {
+    String address = gear.image().address().toString();
     try {
-      Repository repository = Repository.load(gear.root(), System.getenv());
+      Repository repository = gear.repository();
       PackageService.Summary summary =
           new PackageService(repository, PackageService.Options.defaults(), err)
               .packageTargets(Specs.parse(List.of(address)));
       if (!summary.ok()) {
         throw new IllegalStateException(
             "the image of "
-                + gear.name()
+                + gear.manifest().name()
                 + " did not build: "
                 + String.join("; ", summary.failures()));
       }
       String image =
-          gear.manifest()
-              .gearBuilderImage()
-              .orElseGet(() -> gear.target().image().imageNames().get(0));
+          gear.manifest().gearBuilderImage().orElseGet(() -> gear.image().imageNames().get(0));
       ImageRunner runner = ImageRunner.detect(repository.settings().imageBuilder());
       err.println(
-          "gear: running " + gear.name() + " in " + image + " with " + runner.kind().program());
+          "gear: running "
+              + gear.manifest().name()
+              + " in "
+              + image
+              + " with "
+              + runner.kind().program());
       err.flush();
       Map<String, String> variables = new LinkedHashMap<>(gear.manifest().environment());
       variables.putAll(environment);

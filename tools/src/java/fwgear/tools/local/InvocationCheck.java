@@ -4,6 +4,7 @@ import fwgear.context.GearArguments;
 import fwgear.context.Invocation;
 import fwgear.manifest.InputSpec;
 import fwgear.problem.Problem;
+import fwgear.tools.buildfile.Gear;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class InvocationCheck {
   private InvocationCheck() {}
 
-  public static List<Problem> problems(LocalGear gear, GearConfigFile invocation) {
+  public static List<Problem> problems(Gear gear, GearConfigFile invocation) {
     String file = gear.display(gear.configFile());
     Invocation checked =
         Invocation.resolve(
@@ -26,11 +27,11 @@ public final class InvocationCheck {
             GearArguments.none(),
             Map.of(),
             gear.root());
-    String fix = "./gear config " + gear.display(gear.folder());
+    String fix = "./gear config " + gear.display(gear.path(gear.folder()));
     return checked.problems().stream().map(problem -> withHint(gear, problem, fix)).toList();
   }
 
-  private static Problem withHint(LocalGear gear, Problem problem, String fix) {
+  private static Problem withHint(Gear gear, Problem problem, String fix) {
     String hint = hint(gear, problem, fix);
     if (hint.isEmpty()) {
       return problem;
@@ -45,7 +46,7 @@ public final class InvocationCheck {
   }
 
   /** The command that fixes a problem of this rule, or empty. */
-  static String hint(LocalGear gear, Problem problem, String fix) {
+  static String hint(Gear gear, Problem problem, String fix) {
     String[] key = problem.key().split("\\.");
     String name = key.length > 1 ? key[1] : "";
     if (name.isEmpty()) {

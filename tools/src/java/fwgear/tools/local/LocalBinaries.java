@@ -1,7 +1,9 @@
 package fwgear.tools.local;
 
+import fwgear.problem.InvalidInputException;
 import fwgear.tools.UsageException;
 import fwgear.tools.buildfile.DockerImage;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Target.BinaryTarget;
 import fwgear.tools.buildfile.Target.DeployJarTarget;
 import fwgear.tools.docker.Dockerfile;
@@ -28,7 +30,7 @@ public final class LocalBinaries implements GearBinaries {
   /** Builds a packaged binary (a deploy_jar's fat jar) into its file under {@code dist/}. */
   @FunctionalInterface
   public interface Builder {
-    void build(LocalGear gear, BinaryTarget binary, Path outputFile, PrintWriter progress);
+    void build(Gear gear, BinaryTarget binary, Path outputFile, PrintWriter progress);
   }
 
   private final Builder builder;
@@ -43,7 +45,7 @@ public final class LocalBinaries implements GearBinaries {
   }
 
   private static void packageJar(
-      LocalGear gear, BinaryTarget binary, Path outputFile, PrintWriter progress) {
+      Gear gear, BinaryTarget binary, Path outputFile, PrintWriter progress) {
     if (!(binary instanceof DeployJarTarget jar)) {
       if (Files.isRegularFile(outputFile)) {
         return;
@@ -71,14 +73,14 @@ public final class LocalBinaries implements GearBinaries {
   }
 
   @Override
-  public Map<String, Path> locate(LocalGear gear) {
+  public Map<String, Path> locate(Gear gear) {
     Map<String, Path> located = new LinkedHashMap<>();
     copies(gear).forEach(copy -> located.put(copy.inImage(), copy.localFile()));
     return located;
   }
 
   @Override
-  public Map<String, Path> build(LocalGear gear, PrintWriter progress) {
+  public Map<String, Path> build(Gear gear, PrintWriter progress) {
     for (Copy copy : copies(gear)) {
       copy.binary().ifPresent(binary -> builder.build(gear, binary, copy.localFile(), progress));
     }
@@ -88,10 +90,18 @@ public final class LocalBinaries implements GearBinaries {
   /** One COPY of a program: where it lands in the image, its local file, its target if packaged. */
   record Copy(String inImage, Path localFile, Optional<BinaryTarget> binary) {}
 
-  List<Copy> copies(LocalGear gear) {
-    DockerImage image = gear.target().image();
-    Dockerfile dockerfile = fwgear.tools.docker.ImageContext.dockerfile(gear.root(), image);
-    Optional<BinaryTarget> binary = gear.target().binary();
+  List<Copy> copies(Gear gear) {
+    DockerImage image = gear.image();
+    // The Dockerfile as the build-context rule parsed it; one that cannot be read is bad input.
+    Dockerfile dockerfile =
+        gear.dockerfile()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        gear.context().problems().stream()
+                            .filter(p -> p.rule().startsWith("dockerfile-"))
+                            .toList()));
+    Optional<BinaryTarget> binary = gear.binary();
     Optional<String> binaryOutput = binary.map(BinaryTarget::outputPath);
     List<Copy> copies = new ArrayList<>();
     for (Dockerfile.Copy copy : dockerfile.copies(image.buildArgValues())) {
@@ -108,7 +118,7 @@ public final class LocalBinaries implements GearBinaries {
         if (binaryOutput.isPresent() && binaryOutput.get().equals(source)) {
           copies.add(new Copy(inImage, gear.root().resolve("dist").resolve(source), binary));
         } else if (Files.isRegularFile(gear.root().resolve(source))
-            && !fileName.equals(LocalGear.MANIFEST_JSON)) {
+            && !fileName.equals(Gear.MANIFEST_JSON)) {
           copies.add(new Copy(inImage, gear.root().resolve(source), Optional.empty()));
         }
       }

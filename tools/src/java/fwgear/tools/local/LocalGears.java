@@ -1,6 +1,5 @@
 package fwgear.tools.local;
 
-import fwgear.manifest.Manifest;
 import fwgear.tools.GearArgument;
 import fwgear.tools.RepositoryRoot;
 import fwgear.tools.buildfile.Gear;
@@ -16,15 +15,15 @@ public final class LocalGears {
   private LocalGears() {}
 
   /** The gear named by {@code spec} in the repository around the working directory. */
-  public static LocalGear resolve(Path workingDir, String spec) {
+  public static Gear resolve(Path workingDir, String spec) {
     return resolve(RepositoryRoot.require(workingDir), workingDir, spec);
   }
 
-  public static LocalGear resolve(Path root, Path workingDir, String spec) {
+  public static Gear resolve(Path root, Path workingDir, String spec) {
     Path normalizedRoot = root.toAbsolutePath().normalize();
     Repository repository = Repository.load(normalizedRoot, System.getenv());
     Gear gear = GearArgument.resolve(repository, workingDir, spec);
-    Manifest manifest = Manifest.load(repository.resolve(gear.manifest()), gear.manifest());
-    return new LocalGear(normalizedRoot, gear, manifest);
+    gear.manifest(); // read and checked now: a local run needs it whole
+    return gear;
   }
 }

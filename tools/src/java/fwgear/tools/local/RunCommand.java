@@ -2,6 +2,7 @@ package fwgear.tools.local;
 
 import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalGear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
+    Gear localGear = LocalGears.resolve(repository.root(workingDir), workingDir, gear);
     GearConfigFile invocation =
         new ConfigService(workingDir, ApiKeySource.system()).current(localGear);
     RunService service =

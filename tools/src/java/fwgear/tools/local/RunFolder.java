@@ -1,5 +1,6 @@
 package fwgear.tools.local;
 
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Path;
 
 /**
@@ -20,11 +21,11 @@ public record RunFolder(Path root) {
   }
 
   public Path configFile() {
-    return root.resolve(LocalGear.CONFIG_JSON);
+    return root.resolve(Gear.CONFIG_JSON);
   }
 
   public Path manifestFile() {
-    return root.resolve(LocalGear.MANIFEST_JSON);
+    return root.resolve(Gear.MANIFEST_JSON);
   }
 
   /** The script that runs the gear here again, as {@code ./gear run} did. */

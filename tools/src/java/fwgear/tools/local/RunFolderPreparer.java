@@ -6,6 +6,7 @@ import fwgear.context.GearArguments;
 import fwgear.context.Invocation;
 import fwgear.json.LocatedDocument;
 import fwgear.problem.InvalidInputException;
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +29,11 @@ public final class RunFolderPreparer {
   private RunFolderPreparer() {}
 
   /** {@code <root>/tmp/gear/<name>_<version>}: the run folder of a gear. */
-  public static Path defaultFolder(LocalGear gear) {
-    return gear.root().resolve("tmp").resolve("gear").resolve(gear.name() + "_" + gear.version());
+  public static Path defaultFolder(Gear gear) {
+    return gear.root()
+        .resolve("tmp")
+        .resolve("gear")
+        .resolve(gear.manifest().name() + "_" + gear.manifest().version());
   }
 
   /**
@@ -38,7 +42,7 @@ public final class RunFolderPreparer {
    *     {@value #FLYWHEEL_BASE} inside an image
    */
   public static RunFolder prepare(
-      LocalGear gear, GearConfigFile invocation, Path folder, String gearBase) {
+      Gear gear, GearConfigFile invocation, Path folder, String gearBase) {
     InvalidInputException.throwIfErrors(InvocationCheck.problems(gear, invocation));
     RunFolder run = new RunFolder(folder.toAbsolutePath().normalize());
     try {
@@ -61,7 +65,7 @@ public final class RunFolderPreparer {
         location.put("name", fileName);
       }
       staged.write(run.configFile());
-      Files.copy(gear.manifestFile(), run.manifestFile());
+      Files.copy(gear.path(gear.manifestPath()), run.manifestFile());
       // What the gear's context will check when it opens, with the runtime's own rules: a
       // hand-edited config.json the gear would refuse is reported before anything runs.
       String display = gear.display(run.configFile());

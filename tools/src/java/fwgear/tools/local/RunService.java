@@ -1,5 +1,6 @@
 package fwgear.tools.local;
 
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class RunService {
   }
 
   /** Prepares the run folder and writes its {@code run.sh}; builds nothing. */
-  public RunFolder prepare(LocalGear gear, GearConfigFile invocation, Path folder) {
+  public RunFolder prepare(Gear gear, GearConfigFile invocation, Path folder) {
     return prepare(gear, invocation, folder, List.of());
   }
 
@@ -71,7 +72,7 @@ public final class RunService {
    * gear; builds nothing.
    */
   public RunFolder prepare(
-      LocalGear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
+      Gear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
     RunFolder run =
         RunFolderPreparer.prepare(
             gear, invocation, folder, folder.toAbsolutePath().normalize().toString());
@@ -80,7 +81,7 @@ public final class RunService {
   }
 
   /** Prepares, builds if stale, runs; returns the gear's exit code. */
-  public int run(LocalGear gear, GearConfigFile invocation, Path folder) {
+  public int run(Gear gear, GearConfigFile invocation, Path folder) {
     return run(gear, invocation, folder, List.of());
   }
 
@@ -89,11 +90,16 @@ public final class RunService {
    * own command-line overrides, such as {@code dry_run=true} or {@code --debug}); returns the
    * gear's exit code.
    */
-  public int run(LocalGear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
+  public int run(Gear gear, GearConfigFile invocation, Path folder, List<String> arguments) {
     RunFolder run = prepare(gear, invocation, folder, arguments);
     GearLaunch launch = launch(gear, run, binaries.build(gear, err), arguments, aws);
     err.println(
-        "gear: running " + gear.name() + " " + gear.version() + " in " + gear.display(run.root()));
+        "gear: running "
+            + gear.manifest().name()
+            + " "
+            + gear.manifest().version()
+            + " in "
+            + gear.display(run.root()));
     err.flush();
     int exitCode = GearProcess.run(launch, out, err);
     finished(gear, run, exitCode);
@@ -107,7 +113,7 @@ public final class RunService {
      * Builds the gear's image if stale, runs {@code command} (a bash command line) in it with the
      * prepared folder; returns the gear's exit code.
      */
-    int run(LocalGear gear, RunFolder run, String command, PrintWriter out, PrintWriter err);
+    int run(Gear gear, RunFolder run, String command, PrintWriter out, PrintWriter err);
 
     /**
      * This launcher giving the gears these variables too (the AWS settings of a local server the
@@ -124,7 +130,7 @@ public final class RunService {
    * image.
    */
   public int runInImage(
-      LocalGear gear,
+      Gear gear,
       GearConfigFile invocation,
       Path folder,
       List<String> arguments,
@@ -137,8 +143,8 @@ public final class RunService {
   }
 
   /** The exit code, and what the gear left in output/ (what Flywheel would save). */
-  private void finished(LocalGear gear, RunFolder run, int exitCode) {
-    err.println("gear: " + gear.name() + " exited with code " + exitCode);
+  private void finished(Gear gear, RunFolder run, int exitCode) {
+    err.println("gear: " + gear.manifest().name() + " exited with code " + exitCode);
     try (Stream<Path> files = Files.walk(run.output())) {
       List<String> saved =
           files
@@ -157,7 +163,7 @@ public final class RunService {
   }
 
   static GearLaunch launch(
-      LocalGear gear,
+      Gear gear,
       RunFolder run,
       Map<String, Path> located,
       List<String> arguments,
@@ -171,7 +177,7 @@ public final class RunService {
    * The manifest's command (Flywheel runs {@code /flywheel/v0/run} when there is none), then the
    * arguments, each one shell word.
    */
-  static String commandLine(LocalGear gear, List<String> arguments) {
+  static String commandLine(Gear gear, List<String> arguments) {
     StringBuilder command =
         new StringBuilder(
             gear.manifest().command().orElse(RunFolderPreparer.FLYWHEEL_BASE + "/run"));

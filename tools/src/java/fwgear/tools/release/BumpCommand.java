@@ -1,7 +1,9 @@
 package fwgear.tools.release;
 
 import fwgear.tools.ExitCode;
+import fwgear.tools.GearArgument;
 import fwgear.tools.RepositoryOption;
+import fwgear.tools.buildfile.Repository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,7 +51,9 @@ public final class BumpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GearBumper bumper = new GearBumper(root, LocalDate.now());
-    GearBumper.Plan plan = bumper.plan(GearFiles.resolve(root, gear), version);
+    GearBumper.Plan plan =
+        bumper.plan(
+            GearArgument.resolve(Repository.load(root, System.getenv()), root, gear), version);
     if (!dryRun) {
       bumper.write(plan);
     }

@@ -1,6 +1,7 @@
 package fwgear.tools.release;
 
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.textedit.BuildFileText;
 import fwgear.tools.textedit.JsonStrings;
 import fwgear.tools.textedit.TextEdit;
@@ -37,7 +38,7 @@ public final class GearBumper {
 
   /** What a bump changes: the new texts by file, what changed, and warnings. */
   public record Plan(
-      GearFiles gear,
+      Gear gear,
       String from,
       String to,
       Map<Path, String> texts,
@@ -49,15 +50,17 @@ public final class GearBumper {
    * {@code patch}. Refuses (a {@link UsageException} naming every reason) a version that is not
    * greater, and a gear whose three version places disagree.
    */
-  public Plan plan(GearFiles gear, String target) {
-    String manifestText = read(gear.manifest());
-    String buildText = read(gear.dockerBuild());
-    JsonStrings manifest = parseManifest(gear.manifest(), manifestText);
+  public Plan plan(Gear gear, String target) {
+    Path manifestPath = Path.of(gear.manifestPath());
+    Path buildPath = Path.of(gear.buildFile());
+    String manifestText = read(manifestPath);
+    String buildText = read(buildPath);
+    JsonStrings manifest = parseManifest(manifestPath, manifestText);
     JsonStrings.Located version =
         manifest
             .at(VERSION)
             .orElseThrow(
-                () -> new UsageException("bump: " + gear.manifest() + ": no string 'version'"));
+                () -> new UsageException("bump: " + manifestPath + ": no string 'version'"));
     String from = version.value();
     Version current =
         Version.parse(from)
@@ -65,7 +68,7 @@ public final class GearBumper {
                 () ->
                     new UsageException(
                         "bump: "
-                            + gear.manifest()
+                            + manifestPath
                             + ": version '"
                             + from
                             + "' is not a semantic version (such as 1.2.3); edit it by hand"));
@@ -77,10 +80,10 @@ public final class GearBumper {
     }
     Optional<JsonStrings.Located> image = manifest.at(IMAGE);
     if (image.isEmpty()) {
-      refused.add(gear.manifest() + ": no string custom.gear-builder.image");
+      refused.add(manifestPath + ": no string custom.gear-builder.image");
     } else if (!tagOf(image.get().value()).equals(Optional.of(from))) {
       refused.add(
-          gear.manifest()
+          manifestPath
               + ": custom.gear-builder.image '"
               + image.get().value()
               + "' is not tagged with the version "
@@ -88,7 +91,7 @@ public final class GearBumper {
               + " (./gear validate explains; fix it first)");
     }
     List<BuildFileText.StringLiteral> tags =
-        versionTags(gear.dockerBuild(), buildText, gear.name(), from, refused);
+        versionTags(buildPath, buildText, gear.name(), from, refused);
     if (!refused.isEmpty()) {
       throw new UsageException(
           "bump: refused, nothing changed:\n  " + String.join("\n  ", refused));
@@ -98,7 +101,7 @@ public final class GearBumper {
     Draft draft = new Draft();
     String newImage = repositoryOf(image.get().value()) + ":" + to;
     draft.edit(
-        gear.manifest(),
+        manifestPath,
         manifestText,
         List.of(
             new TextEdit(version.start(), version.end(), JsonStrings.quote(to)),
@@ -106,13 +109,13 @@ public final class GearBumper {
         "version " + from + " -> " + to,
         "custom.gear-builder.image " + image.get().value() + " -> " + newImage);
     draft.edit(
-        gear.dockerBuild(),
+        buildPath,
         buildText,
         tags.stream()
             .map(tag -> new TextEdit(tag.start(), tag.end(), tag.quote() + to + tag.quote()))
             .toList(),
         "image_tags " + from + " -> " + to);
-    releaseChangelog(gear.changelog(), to, draft);
+    releaseChangelog(Path.of(gear.changelog()), to, draft);
     return new Plan(gear, from, to, draft.texts, draft.changes, draft.warnings);
   }
 

@@ -1,11 +1,12 @@
 package fwgear.tools.scaffold;
 
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Repository;
 import fwgear.tools.maven.ModuleList;
 import fwgear.tools.maven.Pom;
 import fwgear.tools.maven.Reactor;
-import fwgear.tools.release.GearFiles;
-import fwgear.tools.settings.RepositorySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,26 @@ public final class GearScaffolder {
   private final Path root;
   private final Path templates;
   private final LocalDate today;
+  private final Map<String, String> environment;
+  private Repository repository;
 
-  public GearScaffolder(Path root, Path templates, LocalDate today) {
+  /**
+   * @param environment what the repository's BUILD files are loaded with ({@code env()})
+   */
+  public GearScaffolder(
+      Path root, Path templates, LocalDate today, Map<String, String> environment) {
     this.root = root;
     this.templates = templates;
     this.today = today;
+    this.environment = environment;
+  }
+
+  /** The repository the gear is added to (settings and BUILD files), loaded once when needed. */
+  private Repository repository() {
+    if (repository == null) {
+      repository = Repository.load(root, environment);
+    }
+    return repository;
   }
 
   /**
@@ -88,7 +104,7 @@ public final class GearScaffolder {
       throw new UsageException("new: refused, nothing written:\n  " + String.join("\n  ", refused));
     }
     String pomText = read(root.resolve("pom.xml"));
-    String module = GearFiles.GEARS + "/" + answers.moduleName();
+    String module = Gear.GEARS + "/" + answers.moduleName();
     String newPom;
     try {
       newPom = ModuleList.add(pomText, module);
@@ -149,7 +165,7 @@ public final class GearScaffolder {
 
   private List<String> conflicts(GearAnswers answers) {
     List<String> conflicts = new ArrayList<>();
-    Path folder = Path.of(GearFiles.GEARS, answers.moduleName());
+    Path folder = Path.of(Gear.GEARS, answers.moduleName());
     if (Files.exists(root.resolve(folder))) {
       conflicts.add("a gear folder " + folder + " exists (--module-name)");
     }
@@ -157,7 +173,7 @@ public final class GearScaffolder {
     if (Files.exists(root.resolve(docs))) {
       conflicts.add("a docs folder " + docs + " exists (--module-name)");
     }
-    for (GearFiles gear : GearFiles.all(root)) {
+    for (Gear gear : Gears.of(repository()).all()) {
       if (gear.name().equals(answers.packageName())
           || gear.manifestName().filter(answers.packageName()::equals).isPresent()) {
         conflicts.add(
@@ -187,7 +203,8 @@ public final class GearScaffolder {
    * {parent_directory}} filled for {@code src/docker}.
    */
   private String imageRepository(String name) {
-    return RepositorySettings.load(root)
+    return repository()
+        .settings()
         .defaultRepository()
         .replace("{name}", name)
         .replace("{directory}", "docker")

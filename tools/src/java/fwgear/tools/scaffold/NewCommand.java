@@ -101,7 +101,8 @@ public final class NewCommand implements Callable<Integer> {
     GearAnswers answers = new Interview(given, yes, in, out).run();
     Optional<Path> gearHome = Optional.ofNullable(System.getProperty("gear.home")).map(Path::of);
     GearScaffolder scaffolder =
-        new GearScaffolder(root, GearScaffolder.findTemplates(root, gearHome), LocalDate.now());
+        new GearScaffolder(
+            root, GearScaffolder.findTemplates(root, gearHome), LocalDate.now(), System.getenv());
     GearScaffolder.Plan plan = scaffolder.plan(answers);
     scaffolder.write(plan);
 

@@ -4,8 +4,8 @@ import fwgear.tools.ExitCode;
 import fwgear.tools.RepositoryOption;
 import fwgear.tools.TargetSpecs;
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Specs;
-import fwgear.tools.release.GearFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class TailorCommand implements Callable<Integer> {
     boolean byDefault = given.stream().allMatch(s -> s.startsWith("-"));
     List<Path> dirs = new ArrayList<>();
     for (Specs.Spec include : specs.includes()) {
-      Path dir = Path.of(byDefault ? GearFiles.GEARS : folder(include));
+      Path dir = Path.of(byDefault ? Gear.GEARS : folder(include));
       if (!Files.isDirectory(root.resolve(dir))) {
         if (byDefault) {
           continue;

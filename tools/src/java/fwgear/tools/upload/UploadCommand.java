@@ -12,7 +12,6 @@ import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.changes.ChangedGears;
 import fwgear.tools.local.ApiKeySource;
-import fwgear.tools.release.GearFiles;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -133,8 +132,8 @@ public final class UploadCommand implements Callable<Integer> {
    */
   private Optional<Specs> changedSince(Repository repo, Specs selection) {
     Set<String> changed = new HashSet<>();
-    for (GearFiles gear : new ChangedGears(repo.root()).since(since, false)) {
-      changed.add(gear.folder().toString());
+    for (Gear gear : new ChangedGears(repo.root(), System.getenv()).since(since, false)) {
+      changed.add(gear.folder());
     }
     List<String> folders =
         Gears.of(repo).all(selection).stream()

@@ -225,9 +225,9 @@ public final class UploadService {
   private Plan plan(fwgear.tools.buildfile.Gear gear) {
     JsonNode manifest;
     try {
-      manifest = JSON.readTree(repository.resolve(gear.manifest()).toFile());
+      manifest = JSON.readTree(repository.resolve(gear.manifestPath()).toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + gear.manifest(), e);
+      throw new UncheckedIOException("cannot read " + gear.manifestPath(), e);
     }
     JsonNode builder = manifest.path("custom").path("gear-builder");
     ObjectNode document = JSON.createObjectNode();

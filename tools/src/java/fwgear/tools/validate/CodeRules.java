@@ -6,6 +6,7 @@ import static fwgear.problem.Problem.warning;
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Located;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Target;
@@ -98,10 +99,10 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   }
 
   /** The scan of a gear's sources, read once per gear. */
-  public SourceScan scan(GearFiles gear) {
+  public SourceScan scan(Gear gear) {
     CompletableFuture<SourceScan> scan =
         scans.computeIfAbsent(
-            gear.gear().folder(),
+            gear.folder(),
             folder ->
                 CompletableFuture.completedFuture(
                     cache(gear.repository())
@@ -129,14 +130,13 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
   }
 
   @Override
-  public Set<String> variablesRead(GearFiles gear) {
+  public Set<String> variablesRead(Gear gear) {
     return scan(gear).environmentReads();
   }
 
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
-    gear.gear()
-        .binary()
+  public void check(Gear gear, List<Problem> problems) {
+    gear.binary()
         .ifPresent(
             binary -> {
               if (binary instanceof DeployJarTarget jar) {
@@ -145,7 +145,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
                 checkEntryPoint(gear.repository(), pex, problems);
               }
             });
-    if (gear.manifest().isPresent()) {
+    if (gear.manifestDocument().document().isPresent()) {
       checkNames(gear, problems);
     }
   }
@@ -314,9 +314,9 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
     }
   }
 
-  private void checkNames(GearFiles gear, List<Problem> problems) {
+  private void checkNames(Gear gear, List<Problem> problems) {
     SourceScan scan = scan(gear);
-    String manifest = gear.gear().manifest();
+    String manifest = gear.manifestPath();
     JsonNode config = gear.manifestAt("config");
     JsonNode inputs = gear.manifestAt("inputs");
     scan.configReads()
@@ -378,7 +378,7 @@ public final class CodeRules implements Rule, DockerfileRules.EnvironmentUse {
                           + entry.getKey()
                           + "' is never read by the gear's code"
                           + (scan.files().isEmpty()
-                              ? " (no sources under " + gear.gear().folder() + "/src)"
+                              ? " (no sources under " + gear.folder() + "/src)"
                               : "")));
             });
   }

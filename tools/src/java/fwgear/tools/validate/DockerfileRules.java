@@ -5,6 +5,7 @@ import static fwgear.problem.Problem.warning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Target;
 import fwgear.tools.docker.Dockerfile;
 import fwgear.tools.docker.Dockerfile.Copy;
@@ -70,23 +71,23 @@ public final class DockerfileRules implements Rule {
 
   /** Which environment variables a gear's own code reads. */
   public interface EnvironmentUse {
-    Set<String> variablesRead(GearFiles gear);
+    Set<String> variablesRead(Gear gear);
   }
 
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
+  public void check(Gear gear, List<Problem> problems) {
     if (gear.dockerfile().isEmpty()) {
       return;
     }
     Dockerfile dockerfile = gear.dockerfile().get();
     String file = gear.image().dockerfile();
     checkBaseImages(gear, dockerfile, file, problems);
-    List<Copy> copies = dockerfile.copies(gear.buildArgs());
+    List<Copy> copies = dockerfile.copies(gear.image().buildArgValues());
     problems.addAll(gear.context().copySourceProblems(gear.repository()));
     checkManifestCopy(gear, copies, file, lastFromLine(dockerfile), problems);
     Optional<String> binaryPath =
         checkBinaryCopy(gear, copies, file, lastFromLine(dockerfile), problems);
-    if (gear.manifest().isPresent()) {
+    if (gear.manifestDocument().document().isPresent()) {
       checkCommand(gear, dockerfile, file, binaryPath, problems);
       checkEnvironment(gear, dockerfile, file, problems);
     }
@@ -103,10 +104,10 @@ public final class DockerfileRules implements Rule {
   }
 
   private static void checkBaseImages(
-      GearFiles gear, Dockerfile dockerfile, String file, List<Problem> problems) {
+      Gear gear, Dockerfile dockerfile, String file, List<Problem> problems) {
     Map<String, Optional<String>> args = dockerfile.args();
     Set<String> stages = new LinkedHashSet<>();
-    List<Dockerfile.From> froms = dockerfile.froms(gear.buildArgs());
+    List<Dockerfile.From> froms = dockerfile.froms(gear.image().buildArgValues());
     if (froms.isEmpty()) {
       problems.add(error(file, 0, "", BASE_IMAGE, "the Dockerfile has no FROM"));
     }
@@ -116,7 +117,7 @@ public final class DockerfileRules implements Rule {
         String arg = matcher.group(1);
         boolean hasDefault =
             args.getOrDefault(arg, Optional.empty()).filter(v -> !v.isBlank()).isPresent();
-        if (!hasDefault && !gear.buildArgs().containsKey(arg)) {
+        if (!hasDefault && !gear.image().buildArgValues().containsKey(arg)) {
           problems.add(
               error(
                   file,
@@ -160,8 +161,8 @@ public final class DockerfileRules implements Rule {
   }
 
   private static void checkManifestCopy(
-      GearFiles gear, List<Copy> copies, String file, int fromLine, List<Problem> problems) {
-    String manifest = gear.gear().manifest();
+      Gear gear, List<Copy> copies, String file, int fromLine, List<Problem> problems) {
+    String manifest = gear.manifestPath();
     List<Copy> manifestCopies =
         copies.stream().filter(c -> c.from().isEmpty() && c.sources().contains(manifest)).toList();
     if (manifestCopies.isEmpty()) {
@@ -197,8 +198,8 @@ public final class DockerfileRules implements Rule {
   }
 
   private static Optional<String> checkBinaryCopy(
-      GearFiles gear, List<Copy> copies, String file, int fromLine, List<Problem> problems) {
-    Optional<Target.BinaryTarget> binary = gear.gear().binary();
+      Gear gear, List<Copy> copies, String file, int fromLine, List<Problem> problems) {
+    Optional<Target.BinaryTarget> binary = gear.binary();
     if (binary.isEmpty()) {
       return Optional.empty(); // the image rules report a missing binary
     }
@@ -228,12 +229,12 @@ public final class DockerfileRules implements Rule {
   }
 
   private static void checkCommand(
-      GearFiles gear,
+      Gear gear,
       Dockerfile dockerfile,
       String file,
       Optional<String> binaryPath,
       List<Problem> problems) {
-    String manifest = gear.gear().manifest();
+    String manifest = gear.manifestPath();
     JsonNode commandNode = gear.manifestAt("command");
     String command = commandNode.isTextual() ? commandNode.asText().strip() : "";
     List<String> words =
@@ -290,11 +291,11 @@ public final class DockerfileRules implements Rule {
   }
 
   private void checkEnvironment(
-      GearFiles gear, Dockerfile dockerfile, String file, List<Problem> problems) {
-    String manifest = gear.gear().manifest();
+      Gear gear, Dockerfile dockerfile, String file, List<Problem> problems) {
+    String manifest = gear.manifestPath();
     JsonNode environment = gear.manifestAt("environment");
     Set<String> readByCode = environmentUse.variablesRead(gear);
-    for (Dockerfile.Env env : dockerfile.env(gear.buildArgs()).values()) {
+    for (Dockerfile.Env env : dockerfile.env(gear.image().buildArgValues()).values()) {
       String name = env.name();
       JsonNode declared = environment.path(name);
       boolean needed =

@@ -1,7 +1,5 @@
 package fwgear.tools.validate;
 
-import fwgear.json.LocatedDocument;
-import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.DockerImage;
 import fwgear.tools.buildfile.Gear;
@@ -9,7 +7,6 @@ import fwgear.tools.buildfile.Gears;
 import fwgear.tools.buildfile.Repository;
 import fwgear.tools.buildfile.Specs;
 import fwgear.tools.buildfile.Target;
-import fwgear.tools.docker.ImageContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,34 +95,32 @@ public final class GearValidator {
         continue;
       }
       checked.add(name);
-      problems.addAll(check(repository, gear));
+      problems.addAll(check(gear));
     }
     code.saveScans();
     return new Result(checked, skipped, problems);
   }
 
-  private List<Problem> check(Repository repository, Gear gear) {
-    List<Problem> found = new ArrayList<>();
-    GearFiles files = read(repository, gear, found);
+  private List<Problem> check(Gear gear) {
+    List<Problem> found = new ArrayList<>(readProblems(gear));
     for (Rule rule : rules) {
-      rule.check(files, found);
+      rule.check(gear, found);
     }
     found.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
     return found;
   }
 
-  private static GearFiles read(Repository repository, Gear gear, List<Problem> problems) {
-    Optional<LocatedDocument> manifest = Optional.empty();
-    try {
-      manifest =
-          Optional.of(
-              LocatedDocument.readJson(repository.resolve(gear.manifest()), gear.manifest()));
-    } catch (InvalidInputException e) {
-      problems.addAll(e.problems().stream().map(p -> withRule(p, "manifest-" + p.rule())).toList());
-    }
+  /**
+   * What keeps the gear's parts from being read, reported once (the rules that need a part skip
+   * it): an unreadable manifest, a missing or unreadable Dockerfile.
+   */
+  private static List<Problem> readProblems(Gear gear) {
+    List<Problem> problems = new ArrayList<>();
+    gear.manifestDocument().problems().stream()
+        .map(p -> withRule(p, "manifest-" + p.rule()))
+        .forEach(problems::add);
     DockerImage image = gear.image();
-    ImageContext context = ImageContext.of(repository, image);
-    for (Problem p : context.problems()) {
+    for (Problem p : gear.context().problems()) {
       if (p.rule().startsWith("dockerfile-")) {
         problems.add(
             new Problem(
@@ -138,7 +133,7 @@ public final class GearValidator {
       }
       // A file target's missing source shows as the COPY of it that fails (or the manifest's).
     }
-    return new GearFiles(repository, gear, manifest, context);
+    return problems;
   }
 
   private static Problem withRule(Problem problem, String rule) {

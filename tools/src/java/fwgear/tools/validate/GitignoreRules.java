@@ -3,6 +3,7 @@ package fwgear.tools.validate;
 import static fwgear.problem.Problem.error;
 
 import fwgear.problem.Problem;
+import fwgear.tools.buildfile.Gear;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class GitignoreRules implements Rule {
   public static final String CONFIG_IGNORED = "gitignore-config";
 
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
+  public void check(Gear gear, List<Problem> problems) {
     String directory = gear.image().target().directory();
     String relative = directory.isEmpty() ? ".gitignore" : directory + "/.gitignore";
     String config = directory.isEmpty() ? "config.json" : directory + "/config.json";

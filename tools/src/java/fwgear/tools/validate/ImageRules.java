@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fwgear.problem.Problem;
 import fwgear.tools.buildfile.Address;
 import fwgear.tools.buildfile.DockerImage;
+import fwgear.tools.buildfile.Gear;
 import fwgear.tools.buildfile.Target;
 import fwgear.tools.buildfile.Target.AssetTarget;
 import fwgear.tools.buildfile.Target.BinaryTarget;
@@ -34,14 +35,14 @@ public final class ImageRules implements Rule {
   public static final String DEPENDENCY_TYPE = "image-dependency-type";
 
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
+  public void check(Gear gear, List<Problem> problems) {
     checkDependencies(gear, problems);
-    if (gear.manifest().isEmpty()) {
+    if (gear.manifestDocument().document().isEmpty()) {
       return;
     }
     DockerImage image = gear.image();
     Target target = image.target();
-    String manifest = gear.gear().manifest();
+    String manifest = gear.manifestPath();
     JsonNode name = gear.manifestAt("name");
     if (name.isTextual() && !name.asText().equals(target.name())) {
       problems.add(
@@ -70,7 +71,7 @@ public final class ImageRules implements Rule {
   }
 
   private static void checkTags(
-      GearFiles gear, DockerImage image, String version, List<Problem> problems) {
+      Gear gear, DockerImage image, String version, List<Problem> problems) {
     Target target = image.target();
     int line = target.lineOf("image_tags");
     if (!image.tags().contains(version)) {
@@ -87,7 +88,7 @@ public final class ImageRules implements Rule {
                   + " do not hold the manifest's version '"
                   + version
                   + "' ("
-                  + gear.gear().manifest()
+                  + gear.manifestPath()
                   + ":"
                   + gear.manifestLine("version")
                   + ")"));
@@ -109,8 +110,8 @@ public final class ImageRules implements Rule {
   }
 
   private static void checkBuilderImage(
-      GearFiles gear, DockerImage image, String version, List<Problem> problems) {
-    String manifest = gear.gear().manifest();
+      Gear gear, DockerImage image, String version, List<Problem> problems) {
+    String manifest = gear.manifestPath();
     JsonNode builderImage = gear.manifestAt("custom.gear-builder.image");
     List<String> expected =
         image.registries().isEmpty()
@@ -174,7 +175,7 @@ public final class ImageRules implements Rule {
                 + reason));
   }
 
-  private static void checkDependencies(GearFiles gear, List<Problem> problems) {
+  private static void checkDependencies(Gear gear, List<Problem> problems) {
     Target target = gear.image().target();
     String buildFile = target.buildFile();
     int line = target.lineOf("dependencies");
@@ -221,7 +222,7 @@ public final class ImageRules implements Rule {
                     + address));
       }
       if (dependency instanceof FileTarget file
-          && gear.gear().manifest().equals(file.pathOf(file.source().value()))) {
+          && gear.manifestPath().equals(file.pathOf(file.source().value()))) {
         manifestDependency = true;
       }
       if (dependency instanceof BinaryTarget) {
@@ -252,7 +253,7 @@ public final class ImageRules implements Rule {
   }
 
   /** A target of the same name in or below the folder the missing address names. */
-  private static Optional<Address> namesake(GearFiles gear, Address missing) {
+  private static Optional<Address> namesake(Gear gear, Address missing) {
     return gear.repository().targets().stream()
         .map(Target::address)
         .filter(a -> a.name().equals(missing.name()) && a.isUnder(missing.directory()))

@@ -2,6 +2,7 @@ package fwgear.tools.validate;
 
 import fwgear.manifest.ManifestValidator;
 import fwgear.problem.Problem;
+import fwgear.tools.buildfile.Gear;
 import java.util.List;
 
 /**
@@ -11,7 +12,9 @@ import java.util.List;
  */
 public final class ManifestRules implements Rule {
   @Override
-  public void check(GearFiles gear, List<Problem> problems) {
-    gear.manifest().ifPresent(manifest -> problems.addAll(ManifestValidator.validate(manifest)));
+  public void check(Gear gear, List<Problem> problems) {
+    gear.manifestDocument()
+        .document()
+        .ifPresent(manifest -> problems.addAll(ManifestValidator.validate(manifest)));
   }
 }

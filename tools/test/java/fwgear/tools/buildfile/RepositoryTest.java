@@ -69,7 +69,7 @@ class RepositoryTest {
         .isInstanceOf(PythonSourcesTarget.class);
     Gear gear = Gears.of(repository).resolve("project_management");
     assertThat(gear.name()).isEqualTo("project-management");
-    assertThat(gear.manifest()).isEqualTo("project_management/src/docker/manifest.json");
+    assertThat(gear.manifestPath()).isEqualTo("project_management/src/docker/manifest.json");
     assertThat(gear.binary().map(Target::address))
         .contains(Address.parse("project_management/src/python/project_app:bin", ""));
     assertThat(gear.image().imageNames()).contains("naccdata/project-management:0.0.1");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fwgear.tools.TestRepository;
 import fwgear.tools.UsageException;
-import fwgear.tools.release.GearFiles;
+import fwgear.tools.buildfile.Gears;
+import fwgear.tools.buildfile.Repository;
 import fwgear.tools.scaffold.GearAnswers;
 import fwgear.tools.scaffold.GearScaffolder;
 import fwgear.tools.scaffold.Question;
@@ -49,13 +50,14 @@ class ChangedGearsTest {
       answers.putIfAbsent(question, question.defaultValue(answers));
     }
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
     scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
   }
 
   private List<String> changed(boolean dependents) {
-    return new ChangedGears(repo.root())
-        .since("base", dependents).stream().map(gear -> gear.folder().toString()).toList();
+    return new ChangedGears(repo.root(), Map.of())
+        .since("base", dependents).stream().map(gear -> gear.folder()).toList();
   }
 
   @Test
@@ -111,7 +113,7 @@ class ChangedGearsTest {
 
   @Test
   void aBadRefIsBadUsage() {
-    assertThatThrownBy(() -> new ChangedGears(repo.root()).since("no-such-ref", false))
+    assertThatThrownBy(() -> new ChangedGears(repo.root(), Map.of()).since("no-such-ref", false))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("'no-such-ref' is not a commit");
   }
@@ -130,6 +132,6 @@ class ChangedGearsTest {
     assertThat(specs.out()).isEqualTo("gears/alpha::\ngears/beta::\ngears/gamma::\n");
     assertThat(names.out()).isEqualTo("alpha\nbeta\ngamma\n");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(GearFiles.all(repo.root())).hasSize(3);
+    assertThat(Gears.of(Repository.load(repo.root(), Map.of())).all()).hasSize(3);
   }
 }

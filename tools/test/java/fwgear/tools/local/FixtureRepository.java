@@ -1,6 +1,7 @@
 package fwgear.tools.local;
 
 import fwgear.tools.GearCli;
+import fwgear.tools.buildfile.Gear;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,7 +46,7 @@ final class FixtureRepository {
     return new FixtureRepository(folder.toRealPath());
   }
 
-  LocalGear gear() {
+  Gear gear() {
     return LocalGears.resolve(root, root, GEAR);
   }
 

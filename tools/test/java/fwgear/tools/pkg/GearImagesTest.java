@@ -73,8 +73,8 @@ class GearImagesTest {
   @MethodSource("gears")
   void theGearStartsFromItsStartUpArchiveAndStopsOnAConfigProblem(Gear gear) throws Exception {
     String image = imageOfGear.get(gear.image().address().toString());
-    Manifest manifest = Manifest.load(ROOT.resolve(gear.manifest()));
-    Files.copy(ROOT.resolve(gear.manifest()), runFolder.resolve("manifest.json"));
+    Manifest manifest = Manifest.load(ROOT.resolve(gear.manifestPath()));
+    Files.copy(ROOT.resolve(gear.manifestPath()), runFolder.resolve("manifest.json"));
     Files.writeString(runFolder.resolve("config.json"), "{\"config\": {}, \"inputs\": {}}");
     String command = manifest.command().orElse("/flywheel/v0/run");
     String program = command.strip().split("\\s+")[0];

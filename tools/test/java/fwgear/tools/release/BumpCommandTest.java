@@ -3,8 +3,10 @@ package fwgear.tools.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fwgear.tools.GearArgument;
 import fwgear.tools.TestRepository;
 import fwgear.tools.UsageException;
+import fwgear.tools.buildfile.Repository;
 import fwgear.tools.scaffold.GearAnswers;
 import fwgear.tools.scaffold.GearScaffolder;
 import fwgear.tools.scaffold.Question;
@@ -33,7 +35,8 @@ class BumpCommandTest {
       answers.putIfAbsent(question, question.defaultValue(answers));
     }
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
     scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
     repo.write(
         "docs/zebra_sync/CHANGELOG.md",
@@ -44,7 +47,10 @@ class BumpCommandTest {
 
   private GearBumper.Plan bump(String gear, String version) {
     GearBumper bumper = new GearBumper(repo.root(), RELEASE_DAY);
-    GearBumper.Plan plan = bumper.plan(GearFiles.resolve(repo.root(), gear), version);
+    GearBumper.Plan plan =
+        bumper.plan(
+            GearArgument.resolve(Repository.load(repo.root(), Map.of()), repo.root(), gear),
+            version);
     bumper.write(plan);
     return plan;
   }
@@ -112,7 +118,9 @@ class BumpCommandTest {
 
   @Test
   void anUnknownGearNamesTheKnownOnes() {
-    assertThatThrownBy(() -> GearFiles.resolve(repo.root(), "quagga"))
+    assertThatThrownBy(
+            () ->
+                GearArgument.resolve(Repository.load(repo.root(), Map.of()), repo.root(), "quagga"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("no gear 'quagga'")
         .hasMessageContaining("gears/zebra_sync");

@@ -44,7 +44,8 @@ class GearScaffolderTest {
     TestRepository repo = TestRepository.copyOf(tmp);
     repo.write("gear.toml", "[docker]\ndefault_repository = \"acme/{parent_directory}-{name}\"\n");
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 1, 2));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 1, 2), Map.of());
 
     GearScaffolder.Plan plan = scaffolder.plan(answers("Zebra Sync"));
 
@@ -61,7 +62,8 @@ class GearScaffolderTest {
     repo.write("templates/gear/gears/{{module_name}}/NOTES.md", "line\n{{ colour }}\n");
     Map<String, String> before = repo.snapshot();
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 1, 2));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 1, 2), Map.of());
 
     assertThatThrownBy(() -> scaffolder.plan(answers("Zebra Sync")))
         .isInstanceOf(InvalidInputException.class)

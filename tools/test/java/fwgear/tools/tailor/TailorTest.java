@@ -36,7 +36,8 @@ class TailorTest {
       answers.putIfAbsent(question, question.defaultValue(answers));
     }
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
     scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
   }
 

@@ -63,7 +63,8 @@ class UploadCommandTest {
       answers.putIfAbsent(question, question.defaultValue(answers));
     }
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
     scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
     repo.initGit();
     server = FlywheelEmulator.start(EmulatorOptions.inMemory());
@@ -272,7 +273,8 @@ class UploadCommandTest {
       answers.putIfAbsent(question, question.defaultValue(answers));
     }
     GearScaffolder scaffolder =
-        new GearScaffolder(repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1));
+        new GearScaffolder(
+            repo.root(), repo.path("templates/gear"), LocalDate.of(2026, 11, 1), Map.of());
     scaffolder.write(scaffolder.plan(new GearAnswers(answers)));
 
     Result result = gear("upload", "::", "--since", "HEAD", "--dry-run");
