@@ -46,7 +46,7 @@ echo
 echo "== image sizes (target <= 150 MB) and ./gear package --output docker-archive"
 ./gear package :: --output docker-archive "$work" >/dev/null
 for image in "${images[@]}"; do
-  size=$("${buildah[@]}" images --format '{{.Size}}' "$image" | head -1)
+  size=$("${buildah[@]}" images --format '{{.Size}}' "$image" | awk 'NR == 1')  # awk reads all: head would end buildah early (SIGPIPE, a failure under pipefail)
   printf '%-50s %s\n' "$image" "$size"
 done
 for archive in "$work"/*.tar; do
