@@ -8,17 +8,10 @@ import fwgear.emulator.EmulatorOptions;
 import fwgear.emulator.FlywheelEmulator;
 import fwgear.emulator.RequestLog;
 import fwgear.flywheel.FlywheelClient;
-import fwgear.manifest.Manifest;
-import fwgear.tools.buildfile.Repository;
-import fwgear.tools.buildfile.Specs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,24 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UserManagementImageTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Path GEAR = ROOT.resolve("gears/user_management");
-  static String image;
-  static Manifest manifest;
+  static ImageTests.PackagedGear gear;
 
   @TempDir Path temp;
 
   @BeforeAll
   static void packageTheGear() throws Exception {
-    StringWriter out = new StringWriter();
-    PackageService.Summary summary =
-        new PackageService(
-                Repository.load(ROOT, System.getenv()),
-                PackageService.Options.defaults(),
-                new PrintWriter(out))
-            .packageTargets(Specs.parse(List.of("gears/user_management::")));
-    assertThat(summary.failures()).as(out.toString()).isEmpty();
-    assertThat(summary.images()).hasSize(1);
-    image = summary.images().get(0).request().imageNames().get(0);
-    manifest = Manifest.load(GEAR.resolve("src/docker/manifest.json"));
+    gear = ImageTests.packageGear("gears/user_management");
   }
 
   /** A run folder as Flywheel lays it out, with paths as the gear sees them inside the image. */
@@ -76,13 +58,7 @@ class UserManagementImageTest {
 
   private int runInImage(FlywheelEmulator flywheel, Path runFolder, List<String> log)
       throws Exception {
-    Map<String, String> environment = new LinkedHashMap<>(manifest.environment());
-    environment.putAll(flywheel.awsEnvironment());
-    return ImageTests.runner()
-        .run(
-            new ImageRunner.ImageRun(
-                image, runFolder, environment, manifest.command().orElse(null)),
-            log::add);
+    return gear.run(runFolder, flywheel.awsEnvironment(), log::add);
   }
 
   @Test
