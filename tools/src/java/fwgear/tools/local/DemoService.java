@@ -9,6 +9,7 @@ import fwgear.flywheel.ApiKey;
 import fwgear.flywheel.FlywheelClient;
 import fwgear.manifest.InputSpec;
 import fwgear.tools.buildfile.Gear;
+import fwgear.tools.buildfile.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +159,8 @@ public final class DemoService {
   private final GearBinaries binaries;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Map<String, Gear> gears = new HashMap<>();
+  private Repository repository;
 
   public DemoService(Path root, GearBinaries binaries, PrintWriter out, PrintWriter err) {
     this.root = root;
@@ -180,8 +184,8 @@ public final class DemoService {
    * is reached over the host network).
    */
   public int run(Demo demo, List<String> options, Optional<RunService.ImageLauncher> image) {
-    Gear gear = LocalGears.resolve(root, root, demo.gear());
-    List<Gear> next = demo.then().stream().map(g -> LocalGears.resolve(root, root, g)).toList();
+    Gear gear = gear(demo.gear());
+    List<Gear> next = demo.then().stream().map(this::gear).toList();
     quietServerLogs();
     Path data = temporaryFolder();
     Optional<Path> seed = Optional.ofNullable(demo.seed()).map(root::resolve);
@@ -259,16 +263,24 @@ public final class DemoService {
     }
   }
 
+  /**
+   * The gear a demo names, resolved once: the repository is loaded on first use and every name of
+   * the demo (its gears, their config and site inputs) is resolved against that one load.
+   */
+  private Gear gear(String spec) {
+    if (repository == null) {
+      repository = Repository.load(root.toAbsolutePath().normalize(), System.getenv());
+    }
+    return gears.computeIfAbsent(spec, s -> LocalGears.resolve(repository, root, s));
+  }
+
   /** The demo's config values for this gear, then the command line's. */
   private List<String> with(List<String> options, Demo demo, Gear gear) {
     List<String> all = new ArrayList<>();
     demo.config()
         .forEach(
             (name, values) -> {
-              if (LocalGears.resolve(root, root, name)
-                  .manifest()
-                  .name()
-                  .equals(gear.manifest().name())) {
+              if (gear(name).manifest().name().equals(gear.manifest().name())) {
                 all.addAll(values);
               }
             });
@@ -284,10 +296,7 @@ public final class DemoService {
   private Optional<List<String>> siteInputs(Demo demo, Gear gear, FlywheelClient client) {
     List<String> inputs = new ArrayList<>();
     for (Map.Entry<String, SiteFile> entry : demo.siteInputs().entrySet()) {
-      if (!LocalGears.resolve(root, root, entry.getKey())
-          .manifest()
-          .name()
-          .equals(gear.manifest().name())) {
+      if (!gear(entry.getKey()).manifest().name().equals(gear.manifest().name())) {
         continue;
       }
       SiteFile file = entry.getValue();

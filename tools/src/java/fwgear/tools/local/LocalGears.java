@@ -20,8 +20,12 @@ public final class LocalGears {
   }
 
   public static Gear resolve(Path root, Path workingDir, String spec) {
-    Path normalizedRoot = root.toAbsolutePath().normalize();
-    Repository repository = Repository.load(normalizedRoot, System.getenv());
+    return resolve(
+        Repository.load(root.toAbsolutePath().normalize(), System.getenv()), workingDir, spec);
+  }
+
+  /** The gear named by {@code spec} in a repository already loaded (one load for many names). */
+  public static Gear resolve(Repository repository, Path workingDir, String spec) {
     Gear gear = GearArgument.resolve(repository, workingDir, spec);
     gear.manifest(); // read and checked now: a local run needs it whole
     return gear;
