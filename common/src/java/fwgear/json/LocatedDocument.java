@@ -370,16 +370,12 @@ public final class LocatedDocument {
           return null;
         }
         object.replace(name, value);
-        skipSpace();
-        if (at >= text.length()) {
+        Boolean closed = closesOrContinues('}');
+        if (closed == null) {
           return null;
         }
-        char c = text.charAt(at++);
-        if (c == '}') {
+        if (closed) {
           return object;
-        }
-        if (c != ',') {
-          return null;
         }
       }
     }
@@ -398,18 +394,27 @@ public final class LocatedDocument {
           return null;
         }
         array.add(item);
-        skipSpace();
-        if (at >= text.length()) {
+        Boolean closed = closesOrContinues(']');
+        if (closed == null) {
           return null;
         }
-        char c = text.charAt(at++);
-        if (c == ']') {
+        if (closed) {
           return array;
         }
-        if (c != ',') {
-          return null;
-        }
       }
+    }
+
+    /**
+     * After a member or an item: true at {@code close} (the container ends), false at a comma
+     * (another follows), null at anything else (not plain).
+     */
+    private Boolean closesOrContinues(char close) {
+      skipSpace();
+      if (at >= text.length()) {
+        return null;
+      }
+      char c = text.charAt(at++);
+      return c == close ? Boolean.TRUE : c == ',' ? Boolean.FALSE : null;
     }
 
     /** The string at {@code at} (its opening quote); null when it is not plain. */

@@ -14,6 +14,11 @@ public record Target(String kind, String id) {
     }
   }
 
+  /** A file of a project: {@code file alpha/project-admin/users.yaml}. */
+  public static Target file(String project, String fileName) {
+    return new Target("file", project + "/" + fileName);
+  }
+
   @Override
   public String toString() {
     return kind + " " + id;

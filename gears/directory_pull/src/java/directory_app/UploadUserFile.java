@@ -15,7 +15,7 @@ record UploadUserFile(
     implements Change {
 
   static Target target(String project, String fileName) {
-    return new Target("file", project + "/" + fileName);
+    return Target.file(project, fileName);
   }
 
   /** {@code 1 directory entry}, {@code 3 directory entries}. */

@@ -24,7 +24,7 @@ record UploadFile(
     implements Change {
 
   static Target target(String project, String fileName) {
-    return new Target("file", project + "/" + fileName);
+    return Target.file(project, fileName);
   }
 
   @Override
