@@ -3,6 +3,7 @@ package fwgear.tools;
 import fwgear.problem.InvalidInputException;
 import fwgear.problem.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,24 +27,31 @@ import picocli.CommandLine.ParseResult;
       "input (an unknown command or option, a spec naming nothing, a BUILD file,",
       "gear.toml or config.json that cannot be read).",
       "Run './gear <command> --help' for a command's options."
-    },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      fwgear.tools.validate.ValidateCommand.class,
-      fwgear.tools.buildfile.ListCommand.class,
-      fwgear.tools.buildfile.PeekCommand.class,
-      fwgear.tools.pkg.PackageCommand.class,
-      fwgear.tools.local.ConfigCommand.class,
-      fwgear.tools.local.RunCommand.class,
-      fwgear.tools.local.DemoCommand.class,
-      fwgear.tools.scaffold.NewCommand.class,
-      fwgear.tools.release.BumpCommand.class,
-      fwgear.tools.changes.ChangedCommand.class,
-      fwgear.tools.tailor.TailorCommand.class,
-      fwgear.tools.upload.UploadCommand.class,
-      fwgear.tools.emulator.EmulatorCommand.class,
     })
 public final class GearCli {
+  /**
+   * The commands, in the order help lists them. Not picocli's {@code subcommands} attribute:
+   * picocli would build every command's model (reflection over each one's options and mixins) on
+   * every run, a third of a short command's start; {@link #commandLine(CommandLine.IFactory,
+   * String...)} builds only the one the arguments name.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          CommandLine.HelpCommand.class,
+          fwgear.tools.validate.ValidateCommand.class,
+          fwgear.tools.buildfile.ListCommand.class,
+          fwgear.tools.buildfile.PeekCommand.class,
+          fwgear.tools.pkg.PackageCommand.class,
+          fwgear.tools.local.ConfigCommand.class,
+          fwgear.tools.local.RunCommand.class,
+          fwgear.tools.local.DemoCommand.class,
+          fwgear.tools.scaffold.NewCommand.class,
+          fwgear.tools.release.BumpCommand.class,
+          fwgear.tools.changes.ChangedCommand.class,
+          fwgear.tools.tailor.TailorCommand.class,
+          fwgear.tools.upload.UploadCommand.class,
+          fwgear.tools.emulator.EmulatorCommand.class);
+
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,
@@ -56,7 +64,7 @@ public final class GearCli {
 
   /** Runs the command line and returns the exit code (used by tests in-process). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(CommandLine.defaultFactory(), args).execute(args);
   }
 
   /**
@@ -65,11 +73,7 @@ public final class GearCli {
    * answer with the top-level help and exit 0).
    */
   static java.util.Optional<Integer> unknownCommand(CommandLine commandLine, String... args) {
-    java.util.Optional<String> first =
-        java.util.Arrays.stream(args)
-            .filter(a -> !a.equals("--debug"))
-            .findFirst()
-            .filter(a -> !a.startsWith("-"));
+    java.util.Optional<String> first = firstCommandArgument(args);
     if (first.isEmpty() || commandLine.getSubcommands().containsKey(first.get())) {
       return java.util.Optional.empty();
     }
@@ -91,13 +95,42 @@ public final class GearCli {
     return java.util.Optional.of(ExitCode.BAD_INPUT.code());
   }
 
+  /** The first argument, past {@code --debug}, unless it is an option: the command's name. */
+  private static java.util.Optional<String> firstCommandArgument(String... args) {
+    return java.util.Arrays.stream(args)
+        .filter(a -> !a.equals("--debug"))
+        .findFirst()
+        .filter(a -> !a.startsWith("-"));
+  }
+
   public static CommandLine commandLine() {
     return commandLine(CommandLine.defaultFactory());
   }
 
-  /** The command line with commands made by a factory (tests give commands another folder). */
+  /**
+   * The command line with every command, made by a factory (tests give commands another folder).
+   */
   public static CommandLine commandLine(CommandLine.IFactory factory) {
+    return commandLine(factory, new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: with only the command they name, or with every command
+   * when they name none ({@code --help}, {@code help validate}, an unknown command: the help text
+   * and the closest command need them all).
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
     CommandLine commandLine = new SpecsLast(new GearCli(), factory);
+    java.util.Optional<String> named = firstCommandArgument(args).filter(a -> !a.equals("help"));
+    for (Class<?> command : COMMANDS) {
+      String name = command.getAnnotation(Command.class).name();
+      if (named.isEmpty() || named.get().equals(name)) {
+        commandLine.addSubcommand(name, command);
+      }
+    }
+    if (named.isPresent() && commandLine.getSubcommands().isEmpty()) {
+      return commandLine(factory); // no such command: reported with the full list
+    }
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     // An unknown command is reported the same way whether picocli's parse fails on it or
     // succeeds because --help follows it.
@@ -107,12 +140,12 @@ public final class GearCli {
                 .orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
     CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
     commandLine.setParameterExceptionHandler(
-        (exception, args) ->
-            unknownCommand(commandLine, args)
+        (exception, given) ->
+            unknownCommand(commandLine, given)
                 .orElseGet(
                     () -> {
                       try {
-                        usage.handleParseException(exception, args);
+                        usage.handleParseException(exception, given);
                       } catch (Exception e) {
                         commandLine.getErr().println("gear: " + exception.getMessage());
                       }

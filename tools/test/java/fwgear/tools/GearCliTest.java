@@ -40,4 +40,31 @@ class GearCliTest {
     assertThat(cli.execute("nonexist", "--help")).isEqualTo(2);
     assertThat(cli.execute("validate", "--help")).isZero();
   }
+
+  @Test
+  void onlyTheNamedCommandIsBuiltAndEveryCommandWhenNoneIsNamed() {
+    CommandLine.IFactory factory = CommandLine.defaultFactory();
+
+    assertThat(GearCli.commandLine(factory, "--debug", "validate", "::").getSubcommands())
+        .containsOnlyKeys("validate");
+    assertThat(GearCli.commandLine(factory, "--help").getSubcommands())
+        .hasSize(GearCli.COMMANDS.size())
+        .containsKeys("help", "validate", "emulator");
+    assertThat(GearCli.commandLine(factory, "help", "validate").getSubcommands())
+        .hasSize(GearCli.COMMANDS.size());
+    assertThat(GearCli.commandLine(factory, "validat").getSubcommands())
+        .hasSize(GearCli.COMMANDS.size());
+  }
+
+  @Test
+  void aCommandBuiltAloneStillTakesTheInheritedDebugOption() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = GearCli.commandLine(CommandLine.defaultFactory(), "list", "--debug");
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+
+    // --root names no repository: the usual bad-input error, not an unknown option
+    assertThat(cli.execute("list", "--debug", "--root", "/nonexistent/x", "::")).isEqualTo(2);
+    assertThat(err.toString()).doesNotContain("Unknown option");
+  }
 }

@@ -62,15 +62,24 @@ final class JavaReads {
   /**
    * One parser per thread (a JavaParser is not thread-safe), built on first use: a repository of
    * Python gears never loads JavaParser.
+   *
+   * <p>The syntax of the newest Java JavaParser knows (a gear may use Java 21's switch patterns),
+   * and none of its post-processors: the scan reads the tree only, so it needs no comments attached
+   * to nodes, no lexical preservation and no check of each construct against a language level,
+   * which was a third of the parse (a tree walk per validator) and failed code newer than the
+   * level.
    */
   private static final class Parser {
     static final ThreadLocal<JavaParser> PER_THREAD =
         ThreadLocal.withInitial(
-            () ->
-                new JavaParser(
-                    new ParserConfiguration()
-                        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                        .setAttributeComments(false)));
+            () -> {
+              ParserConfiguration configuration =
+                  new ParserConfiguration()
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
+                      .setAttributeComments(false);
+              configuration.getProcessors().clear();
+              return new JavaParser(configuration);
+            });
   }
 
   private final Map<String, String> texts;

@@ -77,6 +77,33 @@ class CodeRulesTest {
   }
 
   @Test
+  void codeInJavaNewerThanSeventeenIsReadToo() {
+    // A switch over patterns with a yield (Java 21): the reads in it still count, and an
+    // undeclared one is still an error (the scan is not silenced by syntax newer than Java 17).
+    Path root = Fixtures.copy("java", dir);
+    replace(
+        root,
+        JAVA_APP + "Run.java",
+        "    boolean dryRun = context.config(\"dry_run\", Boolean.class);",
+        """
+            Object mode = args;
+            boolean dryRun =
+                switch (mode) {
+                  case String[] given when given.length > 9 -> {
+                    yield context.config("dry_rn", Boolean.class);
+                  }
+                  default -> context.config("dry_run", Boolean.class);
+                };""");
+
+    assertThat(problems(root))
+        .containsExactly(
+            JAVA_APP
+                + "Run.java:14: dry_rn: code-config-undeclared: the code reads config 'dry_rn', which "
+                + JAVA_MANIFEST
+                + " does not declare (it declares dry_run, admin_group, new_only)");
+  }
+
+  @Test
   void aConfigRecordReadsItsComponentsInSnakeCase() {
     Map<String, String> sources =
         Map.of(
